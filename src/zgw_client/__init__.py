@@ -1,0 +1,98 @@
+"""zgw-client: a typed sync and async SDK for the Dutch ZGW APIs.
+
+The public surface is this module; everything else is private unless a subpackage
+(``zgw_client.zaken``, ``zgw_client.testing``, ...) says otherwise.
+"""
+
+from ._async_client import AsyncZGWClient
+from ._async_pagination import AsyncPaginator
+from ._auth import APIKeyAuth, ServiceAuth, ServiceRouter, TokenAuth, ZGWJWTAuth, mint_jwt
+from ._config import (
+    KNOWN_APIS,
+    APIKeyCredentials,
+    Credentials,
+    RetryPolicy,
+    Service,
+    Timeouts,
+    TokenCredentials,
+    ZGWConfig,
+    ZGWCredentials,
+)
+from ._exceptions import (
+    APIError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    ConflictError,
+    ConnectError,
+    GoneError,
+    InputError,
+    InvalidParam,
+    NotAcceptableError,
+    NotFoundError,
+    PermissionDeniedError,
+    PreconditionFailedError,
+    RateLimitedError,
+    RequestTimeout,
+    RetriesExhaustedError,
+    ServerError,
+    TokenExpiredError,
+    TransportError,
+    UnconfiguredURLError,
+    UnexpectedResponseError,
+    UnsupportedMediaTypeError,
+    ZGWError,
+)
+from ._models import ZGWModel
+from ._pagination import Page
+from ._sync_client import ZGWClient
+from ._sync_pagination import Paginator
+from ._version import __version__
+
+__all__ = [
+    "KNOWN_APIS",
+    "APIError",
+    "APIKeyAuth",
+    "APIKeyCredentials",
+    "AsyncPaginator",
+    "AsyncZGWClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "ConnectError",
+    "Credentials",
+    "GoneError",
+    "InputError",
+    "InvalidParam",
+    "NotAcceptableError",
+    "NotFoundError",
+    "Page",
+    "Paginator",
+    "PermissionDeniedError",
+    "PreconditionFailedError",
+    "RateLimitedError",
+    "RequestTimeout",
+    "RetriesExhaustedError",
+    "RetryPolicy",
+    "ServerError",
+    "Service",
+    "ServiceAuth",
+    "ServiceRouter",
+    "Timeouts",
+    "TokenAuth",
+    "TokenCredentials",
+    "TokenExpiredError",
+    "TransportError",
+    "UnconfiguredURLError",
+    "UnexpectedResponseError",
+    "UnsupportedMediaTypeError",
+    "ZGWClient",
+    "ZGWConfig",
+    "ZGWCredentials",
+    "ZGWError",
+    "ZGWJWTAuth",
+    "ZGWModel",
+    "__version__",
+    "mint_jwt",
+]

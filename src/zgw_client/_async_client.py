@@ -1,0 +1,273 @@
+"""The asynchronous client face: :class:`AsyncZGWClient`.
+
+This file is the source of the sync face: ``scripts/unasync.py`` turns it into
+``_sync_client.py`` (``async``/``await`` dropped, ``Async*`` names replaced). Edit this
+file, run the script, and commit both; a test fails when they drift apart.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+import httpx
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    RetryError,
+    retry_if_exception_type,
+    stop_after_attempt,
+    stop_before_delay,
+)
+
+from . import _core
+from ._async_pagination import AsyncPaginator
+from ._base_client import BaseClient
+from ._config import RetryPolicy, Service, ZGWConfig
+from ._exceptions import RetriesExhaustedError
+
+__all__ = ["AsyncZGWClient"]
+
+T = TypeVar("T")
+
+
+class AsyncZGWClient(BaseClient):
+    """Asynchronous client for the ZGW APIs, Klantinteracties and the Objects API.
+
+    Args:
+        config: the services (a :class:`ZGWConfig` or a mapping of name to
+            :class:`Service`); services may also be given by keyword.
+        http_client: an ``httpx.AsyncClient`` to use (for proxies, custom TLS or a mock
+            transport). The client does not close a client it was given.
+
+    Example:
+        ```python
+        async with AsyncZGWClient.from_env() as client:
+            async for zaak in client.zaken.zaken.list(bronorganisatie="002220647"):
+                print(zaak.identificatie)
+        ```
+    """
+
+    def __init__(
+        self,
+        config: ZGWConfig | Mapping[str, Service] | None = None,
+        /,
+        *,
+        http_client: httpx.AsyncClient | None = None,
+        **services: Service,
+    ) -> None:
+        super().__init__(config, **services)
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.AsyncClient()
+
+    @classmethod
+    def from_env(
+        cls, *, http_client: httpx.AsyncClient | None = None, prefix: str = "ZGW_"
+    ) -> AsyncZGWClient:
+        """A client for the services in the environment (see :meth:`ZGWConfig.from_env`)."""
+        return cls(ZGWConfig.from_env(prefix=prefix), http_client=http_client)
+
+    @classmethod
+    def from_toml(
+        cls, path: str | Path, *, http_client: httpx.AsyncClient | None = None
+    ) -> AsyncZGWClient:
+        """A client for the services in a TOML file (see :meth:`ZGWConfig.from_toml`)."""
+        return cls(ZGWConfig.from_toml(path), http_client=http_client)
+
+    # -- lifecycle ---------------------------------------------------------------------
+    async def aclose(self) -> None:
+        """Close the HTTP connections (only those of a client we created)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> AsyncZGWClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    # -- requests ----------------------------------------------------------------------
+    async def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: bytes | None = None,
+        files: Any = None,
+        data: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> httpx.Response:
+        """Send one request with routing, auth, retries and error mapping.
+
+        The escape hatch under every resource method: the body is read, a status of 400
+        or more raises the matching :class:`~zgw_client.APIError`.
+
+        Args:
+            method: the HTTP method.
+            url: an absolute URL under a configured API root.
+            params: query parameters (see :func:`zgw_client._core.encode_params`).
+            json: a JSON body.
+            content: a raw body.
+            files: multipart files (as httpx takes them).
+            data: multipart form fields.
+            headers: extra headers, e.g. ``{"X-Audit-Toelichting": "..."}``.
+            timeout: seconds (or an ``httpx.Timeout``) for this call only.
+        """
+        request, service = self._build_request(
+            self._http,
+            method,
+            url,
+            params=params,
+            json=json,
+            content=content,
+            files=files,
+            data=data,
+            headers=headers,
+            timeout=timeout,
+        )
+        response = await self._send(request, service, stream=False)
+        if response.status_code >= 400:
+            raise _core.api_error(response)
+        return response
+
+    async def get_json(
+        self,
+        url: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> Any:
+        """GET ``url`` and return its parsed JSON body."""
+        response = await self.request("GET", url, params=params, headers=headers, timeout=timeout)
+        return _core.decode_json(response)
+
+    @asynccontextmanager
+    async def stream(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> AsyncIterator[httpx.Response]:
+        """Send a request and yield the response with its body unread (for downloads).
+
+        Only the start of the exchange is retried; the body is read by the caller.
+        """
+        request, service = self._build_request(
+            self._http, method, url, params=params, headers=headers, timeout=timeout
+        )
+        response = await self._send(request, service, stream=True)
+        try:
+            if response.status_code >= 400:
+                await response.aread()
+                raise _core.api_error(response)
+            yield response
+        finally:
+            await response.aclose()
+
+    def paginate(
+        self,
+        url: str,
+        *,
+        parse: Callable[[Any], T],
+        params: Mapping[str, Any] | None = None,
+        limit: int | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> AsyncPaginator[T]:
+        """A lazy iterator over every item of a list endpoint, following ``next`` links.
+
+        Args:
+            url: the list endpoint.
+            parse: turns one JSON item into the value yielded (e.g. ``Zaak.model_validate``).
+            params: filters and ``pageSize``.
+            limit: stop after this many items (explicitly; nothing is truncated otherwise).
+            headers: extra headers for every page request.
+        """
+        return AsyncPaginator(
+            self.get_json,
+            url,
+            api_root=self._router.match(url)[1].api_root,
+            parse=parse,
+            params=params,
+            limit=limit,
+            headers=headers,
+        )
+
+    # -- the one place that does I/O ---------------------------------------------------
+    async def _send(
+        self, request: httpx.Request, service: Service, *, stream: bool
+    ) -> httpx.Response:
+        policy = service.retry
+        method, url = request.method, str(request.url)
+        started = time.monotonic()
+
+        def wait(state: RetryCallState) -> float:
+            signal = state.outcome.exception() if state.outcome else None
+            retry_after = signal.retry_after if isinstance(signal, _core.RetrySignal) else None
+            seconds = _core.backoff_seconds(policy, state.attempt_number, retry_after)
+            if isinstance(signal, _core.RetrySignal):
+                _core.log_retry(method, url, state.attempt_number, seconds, signal)
+            return seconds
+
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(policy.max_attempts) | stop_before_delay(policy.deadline),
+            wait=wait,
+            retry=retry_if_exception_type(_core.RetrySignal),
+        )
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    response = await self._send_once(request, policy, stream=stream)
+        except RetryError as exc:
+            signal = exc.last_attempt.exception()
+            assert isinstance(signal, _core.RetrySignal)
+            attempts = exc.last_attempt.attempt_number
+            if attempts == 1:
+                raise signal.error from None
+            raise RetriesExhaustedError(
+                method=method,
+                url=_core.loggable_url(url),
+                attempts=attempts,
+                last_error=signal.error,
+            ) from signal.error
+        _core.logger.debug(
+            "%s %s -> %d (%.0f ms)",
+            method,
+            _core.loggable_url(url),
+            response.status_code,
+            (time.monotonic() - started) * 1000,
+        )
+        return response
+
+    async def _send_once(
+        self, request: httpx.Request, policy: RetryPolicy, *, stream: bool
+    ) -> httpx.Response:
+        try:
+            response = await self._http.send(
+                request, auth=self._auth, stream=stream, follow_redirects=False
+            )
+        except httpx.TransportError as exc:
+            outcome = _core.retry_signal_for_transport(exc, request)
+            raise outcome from exc
+        if response.status_code in policy.retry_statuses:
+            await response.aread()  # the error needs the body; it is small
+            signal = _core.retry_signal_for_response(response, policy)
+            if signal is not None:
+                await response.aclose()
+                raise signal
+        return response

@@ -1,0 +1,238 @@
+"""Authentication as :class:`httpx.Auth`, chosen per request URL.
+
+Each credentials kind of :mod:`zgw_client._config` has an ``httpx.Auth`` here. They do no
+I/O of their own (httpx drives them), so the same objects serve the sync and async client.
+:class:`ServiceAuth` picks the credentials by the request URL — the longest configured API
+root that contains it — and refuses, before anything is sent, a URL under no root: ZGW
+payloads are full of URLs, and a crafted one must never receive our token.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import warnings
+from collections.abc import Callable, Generator, Mapping
+from typing import Any
+
+import httpx
+import jwt
+
+from ._config import APIKeyCredentials, Credentials, Service, TokenCredentials, ZGWCredentials
+from ._exceptions import UnconfiguredURLError
+
+__all__ = ["APIKeyAuth", "ServiceAuth", "ServiceRouter", "TokenAuth", "ZGWJWTAuth", "mint_jwt"]
+
+#: Open Zaak's code for a token whose ``iat`` is too old.
+JWT_EXPIRED_CODES = frozenset({"jwt-expired"})
+
+
+def mint_jwt(credentials: ZGWCredentials, *, now: float | None = None) -> str:
+    """Mint a JWT-ZGW for ``credentials`` (HS256, integer ``iat``)."""
+    issued_at = int(time.time() if now is None else now)
+    claims: dict[str, Any] = {
+        "iss": credentials.client_id,
+        "iat": issued_at,
+        "client_id": credentials.client_id,
+        "user_id": credentials.user_id,
+        "user_representation": credentials.user_representation,
+        **credentials.extra_claims,
+    }
+    with warnings.catch_warnings():
+        # pyjwt warns about HMAC keys below 32 bytes; legacy ZGW secrets often are shorter
+        # and the servers accept them, so refusing or warning on every request helps nobody.
+        warnings.simplefilter("ignore")
+        return jwt.encode(
+            claims,
+            credentials.secret.get_secret_value(),
+            algorithm="HS256",
+            headers={"client_identifier": credentials.client_id},
+        )
+
+
+class ZGWJWTAuth(httpx.Auth):
+    """``Authorization: Bearer <JWT-ZGW>``, minted locally and reused briefly.
+
+    A token is reused for ``credentials.token_lifetime`` seconds, well inside the hour
+    Open Zaak allows. If the server still answers 403 ``jwt-expired`` (clock skew, a
+    token minted just before a long pause), a new token is minted and the request is
+    sent once more.
+    """
+
+    requires_response_body = True
+
+    def __init__(
+        self, credentials: ZGWCredentials, *, clock: Callable[[], float] = time.time
+    ) -> None:
+        self._credentials = credentials
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._token: str | None = None
+        self._minted_at = 0.0
+
+    def __repr__(self) -> str:
+        return f"ZGWJWTAuth(client_id={self._credentials.client_id!r}, secret='**********')"
+
+    def token(self, *, fresh: bool = False) -> str:
+        """The current token, minted anew when absent, old, or ``fresh`` is asked."""
+        with self._lock:
+            now = self._clock()
+            if (
+                fresh
+                or self._token is None
+                or now - self._minted_at >= self._credentials.token_lifetime
+                or now < self._minted_at  # the clock went back
+            ):
+                self._token = mint_jwt(self._credentials, now=now)
+                self._minted_at = now
+            return self._token
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = f"Bearer {self.token()}"
+        response = yield request
+        if response.status_code == 403 and _problem_code(response) in JWT_EXPIRED_CODES:
+            request.headers["Authorization"] = f"Bearer {self.token(fresh=True)}"
+            yield request
+
+
+class TokenAuth(httpx.Auth):
+    """``Authorization: Token <key>`` (Open Klant, Objects API)."""
+
+    def __init__(self, credentials: TokenCredentials) -> None:
+        self._credentials = credentials
+
+    def __repr__(self) -> str:
+        return "TokenAuth(token='**********')"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = f"Token {self._credentials.token.get_secret_value()}"
+        yield request
+
+
+class APIKeyAuth(httpx.Auth):
+    """A static key in a configurable header."""
+
+    def __init__(self, credentials: APIKeyCredentials) -> None:
+        self._credentials = credentials
+
+    def __repr__(self) -> str:
+        return f"APIKeyAuth(header={self._credentials.header!r}, key='**********')"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers[self._credentials.header] = self._credentials.key.get_secret_value()
+        yield request
+
+
+def auth_for(credentials: Credentials | None) -> httpx.Auth | None:
+    """The ``httpx.Auth`` that sends ``credentials``."""
+    if credentials is None:
+        return None
+    if isinstance(credentials, ZGWCredentials):
+        return ZGWJWTAuth(credentials)
+    if isinstance(credentials, TokenCredentials):
+        return TokenAuth(credentials)
+    return APIKeyAuth(credentials)
+
+
+class ServiceRouter:
+    """Finds the configured service for a URL: the longest API root that contains it.
+
+    Roots are compared on scheme, host, port and path segments, never as string
+    prefixes, so ``https://zaken.example.nl@evil.test/`` or ``.../api/v1-evil/`` do not
+    match ``https://zaken.example.nl/api/v1/``.
+    """
+
+    def __init__(self, services: Mapping[str, Service]) -> None:
+        entries = []
+        for name, service in services.items():
+            root = httpx.URL(service.api_root)
+            entries.append((name, service, root, auth_for(service.credentials)))
+        # Longest path first: the most specific root wins.
+        entries.sort(key=lambda entry: len(entry[2].raw_path), reverse=True)
+        self._entries = entries
+
+    @property
+    def roots(self) -> list[str]:
+        return [service.api_root for _, service, _, _ in self._entries]
+
+    def match(self, url: httpx.URL | str) -> tuple[str, Service, httpx.Auth | None]:
+        """Return ``(name, service, auth)`` for ``url``, or raise :class:`UnconfiguredURLError`."""
+        target = httpx.URL(url)
+        for name, service, root, auth in self._entries:
+            if _under_root(target, root):
+                return name, service, auth
+        raise UnconfiguredURLError(str(url), self.roots)
+
+    def find(self, url: httpx.URL | str) -> str | None:
+        """The name of the service whose root contains ``url``, or ``None``."""
+        try:
+            return self.match(url)[0]
+        except UnconfiguredURLError:
+            return None
+
+
+def _under_root(target: httpx.URL, root: httpx.URL) -> bool:
+    if target.userinfo:
+        return False
+    if (target.scheme, target.host.lower(), target.port) != (
+        root.scheme,
+        root.host.lower(),
+        root.port,
+    ):
+        return False
+    root_path = root.path if root.path.endswith("/") else root.path + "/"
+    path = target.path
+    return path == root_path.rstrip("/") or path.startswith(root_path)
+
+
+class ServiceAuth(httpx.Auth):
+    """Sends each request with the credentials of the API root it falls under.
+
+    Use it on any ``httpx.Client`` to get zgw-client's routing and refusal::
+
+        httpx.Client(auth=ServiceAuth(router))
+
+    A URL under no configured root raises :class:`UnconfiguredURLError` before sending.
+    """
+
+    requires_response_body = True
+
+    def __init__(self, router: ServiceRouter) -> None:
+        self._router = router
+
+    def __repr__(self) -> str:
+        return f"ServiceAuth(roots={self._router.roots!r})"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        _, service, auth = self._router.match(request.url)
+        if auth is None:
+            yield request
+            return
+        flow = auth.auth_flow(request)
+        outgoing = next(flow)
+        while True:
+            response = yield outgoing
+            try:
+                outgoing = flow.send(response)
+            except StopIteration:
+                break
+        # The exchange is over: blank the credential so that it cannot leak through
+        # ``response.request`` into an exception, a log or a debugger dump.
+        for header in _credential_headers(service.credentials):
+            if header in request.headers:
+                request.headers[header] = "[redacted]"
+
+
+def _credential_headers(credentials: Credentials | None) -> tuple[str, ...]:
+    if isinstance(credentials, APIKeyCredentials):
+        return (credentials.header,)
+    return ("Authorization",)
+
+
+def _problem_code(response: httpx.Response) -> str | None:
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    code = body.get("code") if isinstance(body, dict) else None
+    return code if isinstance(code, str) else None

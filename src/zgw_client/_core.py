@@ -1,0 +1,392 @@
+"""The sans-I/O core shared by the sync and async clients.
+
+Everything here is pure: building requests (headers, CRS, query encoding), mapping a
+response to an exception, deciding whether to retry and how long to wait, parsing pages.
+The two clients call these functions and differ only where they send bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+import logging
+import random
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+import httpx
+
+from ._config import RetryPolicy
+from ._exceptions import (
+    STATUS_ERRORS,
+    APIError,
+    ConnectError,
+    InvalidParam,
+    RateLimitedError,
+    RequestTimeout,
+    ServerError,
+    TokenExpiredError,
+    TransportError,
+    UnexpectedResponseError,
+    ZGWError,
+)
+from ._version import __version__
+
+__all__ = [
+    "IDEMPOTENT_METHODS",
+    "USER_AGENT",
+    "PageData",
+    "RetrySignal",
+    "api_error",
+    "backoff_seconds",
+    "crs_headers",
+    "decode_json",
+    "encode_params",
+    "loggable_url",
+    "parse_page",
+    "parse_retry_after",
+    "retry_signal_for_response",
+    "transport_error",
+]
+
+logger = logging.getLogger("zgw_client")
+
+USER_AGENT = (
+    f"zgw-client/{__version__} (+https://pypi.org/project/zgw-client/) httpx/{httpx.__version__}"
+)
+CRS = "EPSG:4326"
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+# Endpoints that demand Accept-Crs (all methods but DELETE) and Content-Crs (writes):
+# the zaken collection of the Zaken API and the objects of the Objects API.
+_CRS_PATHS = {
+    "zaken": re.compile(r"^(zaken(/_zoek|/[^/]+)?|zaak_registreren|zaak_bijwerken/[^/]+)/?$"),
+    "objecten": re.compile(r"^objects(/.*)?$"),
+}
+
+
+def crs_headers(api: str | None, path: str, method: str) -> dict[str, str]:
+    """The CRS headers the endpoint ``path`` (relative to its API root) requires."""
+    pattern = _CRS_PATHS.get(api or "")
+    if pattern is None or method == "DELETE" or not pattern.match(path.lstrip("/")):
+        return {}
+    headers = {"Accept-Crs": CRS}
+    if method in WRITE_METHODS:
+        headers["Content-Crs"] = CRS
+    return headers
+
+
+QueryValue = str | int | float | bool | None
+
+
+def encode_params(params: Mapping[str, Any] | None) -> list[tuple[str, QueryValue]]:
+    """Encode query parameters the way the ZGW servers read them.
+
+    ``None`` is left out, booleans become ``true``/``false``, dates ISO 8601, enums their
+    value, and a list or tuple repeats the parameter (``data_attr=a&data_attr=b``).
+    Filters that take a comma-separated list (``__in``, ``expand``) are joined by the
+    resource layer, which knows them.
+    """
+    encoded: list[tuple[str, QueryValue]] = []
+    for key, value in (params or {}).items():
+        values: Iterable[Any] = value if isinstance(value, (list, tuple)) else (value,)
+        for item in values:
+            if item is None:
+                continue
+            encoded.append((key, _encode_value(item)))
+    return encoded
+
+
+def _encode_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+# -- logging ---------------------------------------------------------------------------
+_BSN_LIKE = re.compile(r"(?<!\d)\d{9}(?!\d)")
+
+
+def loggable_url(url: httpx.URL | str) -> str:
+    """``url`` fit for a log line or an exception message: BSN-like numbers masked."""
+    return _BSN_LIKE.sub("*********", str(url))
+
+
+# -- responses -------------------------------------------------------------------------
+def decode_json(response: httpx.Response) -> Any:
+    """Parse a successful response body, or explain what came back instead."""
+    if response.status_code == 204 or not response.content:
+        return None
+    content_type = response.headers.get("Content-Type", "")
+    url = loggable_url(response.request.url)
+    if "json" not in content_type:
+        raise UnexpectedResponseError(
+            f"{response.request.method} {url} answered {response.status_code} with "
+            f"Content-Type {content_type or '(none)'!r} instead of JSON"
+            f"{_html_hint(response)}. Check that the API root points at the API itself, "
+            "not at a login page or proxy.",
+            response=response,
+            url=url,
+        )
+    try:
+        return json.loads(response.content)
+    except ValueError as exc:
+        raise UnexpectedResponseError(
+            f"{response.request.method} {url} answered {response.status_code} with a body "
+            f"that is not valid JSON ({exc}; {len(response.content)} bytes, possibly "
+            "truncated). Try again; if it persists, report it to the server's operator.",
+            response=response,
+            url=url,
+        ) from None
+
+
+def _html_hint(response: httpx.Response) -> str:
+    text = response.text[:200].lower() if response.content else ""
+    return " (an HTML page)" if "<html" in text or "<!doctype" in text else ""
+
+
+def api_error(response: httpx.Response) -> APIError:
+    """Map an error response to its typed exception (problem+json or the DRF variants)."""
+    request = response.request
+    if "Authorization" in request.headers:
+        request.headers["Authorization"] = "[redacted]"
+    body: Any = {}
+    content_type = response.headers.get("Content-Type", "")
+    if response.content and "json" in content_type:
+        try:
+            body = json.loads(response.content)
+        except ValueError:
+            body = {}
+    problem = body if isinstance(body, dict) else {}
+    status = response.status_code
+    code = _str_or_none(problem.get("code"))
+    title = _str_or_none(problem.get("title"))
+    detail = _str_or_none(problem.get("detail"))
+    invalid_params = _invalid_params(problem)
+    if not problem and response.content:
+        title = title or response.reason_phrase
+        detail = f"the body was {content_type or 'untyped'}{_html_hint(response)}, not problem+json"
+    cls: type[APIError]
+    if status == 403 and code == "jwt-expired":
+        cls = TokenExpiredError
+    elif status >= 500:
+        cls = ServerError
+    else:
+        cls = STATUS_ERRORS.get(status, APIError)
+    error = cls(
+        status=status,
+        code=code,
+        title=title or response.reason_phrase,
+        detail=detail,
+        instance=_str_or_none(problem.get("instance")),
+        invalid_params=invalid_params,
+        body=body,
+        response=response,
+        method=request.method,
+        url=loggable_url(request.url),
+    )
+    if isinstance(error, RateLimitedError):
+        error.retry_after = parse_retry_after(response.headers.get("Retry-After"))
+    return error
+
+
+def _str_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _invalid_params(problem: Mapping[str, Any]) -> list[InvalidParam]:
+    # Open Zaak/Open Klant say invalidParams, Objects 4.0 says invalid_params.
+    raw = problem.get("invalidParams", problem.get("invalid_params"))
+    params: list[InvalidParam] = []
+    if isinstance(raw, list):
+        for item in raw:
+            if isinstance(item, dict):
+                params.append(
+                    InvalidParam(
+                        name=str(item.get("name", "")),
+                        code=str(item.get("code", "")),
+                        reason=str(item.get("reason", "")),
+                    )
+                )
+        return params
+    # Objects 3.x answers plain Django REST framework bodies: {"field": ["message", ...]}.
+    for name, messages in problem.items():
+        if name in ("detail", "type", "code", "title", "status", "instance"):
+            continue
+        if isinstance(messages, list) and all(isinstance(m, str) for m in messages):
+            field = "nonFieldErrors" if name == "non_field_errors" else name
+            params.extend(InvalidParam(name=field, code="invalid", reason=m) for m in messages)
+    return params
+
+
+# -- retries ---------------------------------------------------------------------------
+class RetrySignal(Exception):
+    """Internal: this attempt failed in a way worth another attempt."""
+
+    def __init__(self, error: ZGWError, retry_after: float | None = None) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.retry_after = retry_after
+
+
+def transport_error(exc: httpx.TransportError, request: httpx.Request) -> TransportError:
+    """Map an httpx transport failure to ours, with a message saying what to do."""
+    method, url = request.method, loggable_url(request.url)
+    if isinstance(exc, httpx.TimeoutException):
+        return RequestTimeout(
+            f"{method} {url} timed out ({type(exc).__name__}). Raise the service's "
+            "timeouts if the server is slow, or try again later.",
+            method=method,
+            url=url,
+        )
+    if isinstance(exc, httpx.ConnectError):
+        return ConnectError(
+            f"Could not connect for {method} {url} ({exc}). Check the API root, DNS, "
+            "proxy and TLS settings, and that the server is up.",
+            method=method,
+            url=url,
+        )
+    return TransportError(
+        f"{method} {url} failed in transit ({type(exc).__name__}: {exc}). "
+        "The connection broke; try again.",
+        method=method,
+        url=url,
+    )
+
+
+def never_reached_server(exc: httpx.TransportError) -> bool:
+    """True when the request provably was not sent: the connection was never made."""
+    return isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
+
+
+def retry_signal_for_transport(
+    exc: httpx.TransportError, request: httpx.Request
+) -> RetrySignal | TransportError:
+    """A retry signal when ``exc`` may be retried for this method, else the final error."""
+    error = transport_error(exc, request)
+    if request.method in IDEMPOTENT_METHODS or never_reached_server(exc):
+        return RetrySignal(error)
+    return error
+
+
+def retry_signal_for_response(
+    response: httpx.Response, policy: RetryPolicy, *, now: dt.datetime | None = None
+) -> RetrySignal | None:
+    """A retry signal when ``response`` is worth another attempt under ``policy``."""
+    if response.status_code not in policy.retry_statuses:
+        return None
+    if response.request.method not in IDEMPOTENT_METHODS:
+        return None
+    retry_after = parse_retry_after(response.headers.get("Retry-After"), now=now)
+    if retry_after is not None and retry_after > policy.retry_after_max:
+        return None  # the server asks for a longer pause than we may wait: give up now
+    return RetrySignal(api_error(response), retry_after)
+
+
+def parse_retry_after(value: str | None, *, now: dt.datetime | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (delta-seconds or an HTTP date)."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        seconds = float(value)
+    except ValueError:
+        pass
+    else:
+        return max(seconds, 0.0) if seconds == seconds else None  # NaN is not advice
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    current = now or dt.datetime.now(dt.timezone.utc)
+    return max((when - current).total_seconds(), 0.0)
+
+
+def backoff_seconds(
+    policy: RetryPolicy,
+    attempt: int,
+    retry_after: float | None,
+    *,
+    rng: random.Random | None = None,
+) -> float:
+    """How long to wait after failed ``attempt`` (1-based).
+
+    ``Retry-After`` wins when the server gave it (capped by ``retry_after_max``);
+    otherwise exponential backoff with full jitter: uniform(0, initial * 2**(attempt-1)),
+    capped at ``backoff_max``.
+    """
+    if retry_after is not None:
+        return min(retry_after, policy.retry_after_max)
+    ceiling = min(policy.backoff_max, policy.backoff_initial * 2 ** (attempt - 1))
+    return (rng or random).uniform(0, ceiling)
+
+
+# -- pages -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PageData:
+    """One page of a list: its items, the total count and the next page's URL."""
+
+    items: list[Any]
+    count: int | None
+    next: str | None
+    previous: str | None
+
+
+def parse_page(body: Any, *, url: str) -> PageData:
+    """Read ``{count, next, previous, results}`` (or a plain array: one page, no next)."""
+    if isinstance(body, list):
+        return PageData(items=body, count=len(body), next=None, previous=None)
+    if isinstance(body, dict) and isinstance(body.get("results"), list):
+        count = body.get("count")
+        return PageData(
+            items=body["results"],
+            count=count if isinstance(count, int) else None,
+            next=body.get("next") or None,
+            previous=body.get("previous") or None,
+        )
+    raise UnexpectedResponseError(
+        f"GET {loggable_url(url)} did not answer a list or a page "
+        "({count, next, previous, results}). Check the URL points at a list endpoint.",
+        url=loggable_url(url),
+    )
+
+
+def check_next_url(next_url: str, api_root: str) -> None:
+    """Refuse a ``next`` link outside the API root of the list (never silently stop)."""
+    from ._auth import _under_root  # local import: _auth imports this module's peers
+
+    if not _under_root(httpx.URL(next_url), httpx.URL(api_root)):
+        raise UnexpectedResponseError(
+            f"The server's next-page link {loggable_url(next_url)} leaves the API root "
+            f"{api_root}; refusing to follow it, and not stopping silently either. "
+            "The server probably reports a wrong host or scheme (check its ALLOWED_HOSTS "
+            "or proxy headers such as X-Forwarded-Proto).",
+            url=loggable_url(next_url),
+        )
+
+
+def log_retry(method: str, url: str, attempt: int, wait: float, signal: RetrySignal) -> None:
+    """Log one retry decision (no secrets; BSN-like numbers masked)."""
+    logger.warning(
+        "retrying %s %s after attempt %d failed (%s); waiting %.2fs",
+        method,
+        loggable_url(url),
+        attempt,
+        type(signal.error).__name__,
+        wait,
+    )

@@ -1,0 +1,299 @@
+"""Every error zgw-client raises, in one tree.
+
+Catch :class:`ZGWError` for "anything from zgw-client", or a branch for what you can handle::
+
+    ZGWError
+    ├── ConfigurationError            the client was set up wrongly (fix the configuration)
+    │   └── UnconfiguredURLError      a URL under no configured API root (raised before any I/O)
+    ├── InputError (also ValueError)  an argument failed a local check (BSN 11-proef, KVK, ...)
+    ├── TransportError                no usable HTTP exchange took place
+    │   ├── ConnectError              could not connect (DNS, refused, TLS)
+    │   └── RequestTimeout            connect/read/write/pool timeout
+    ├── RetriesExhaustedError         retried ``attempts`` times, still failing (``last_error``)
+    ├── UnexpectedResponseError       not what the API promised: HTML page, invalid JSON,
+    │                                 truncated body, wrong content type, foreign ``next`` URL
+    └── APIError                      the server answered with an error status (problem+json)
+        ├── BadRequestError           400 (``invalid_params`` says which fields)
+        ├── AuthenticationError       401
+        ├── PermissionDeniedError     403
+        │   └── TokenExpiredError     403 ``jwt-expired`` (the client mints a new token once)
+        ├── NotFoundError             404
+        ├── NotAcceptableError        406
+        ├── ConflictError             409
+        ├── GoneError                 410
+        ├── PreconditionFailedError   412
+        ├── UnsupportedMediaTypeError 415
+        ├── RateLimitedError          429
+        └── ServerError               5xx
+
+Every message ends with what to do next. No exception carries a secret: the
+``Authorization`` header of the request behind ``APIError.response`` is redacted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = [
+    "APIError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "ConnectError",
+    "GoneError",
+    "InputError",
+    "InvalidParam",
+    "NotAcceptableError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PreconditionFailedError",
+    "RateLimitedError",
+    "RequestTimeout",
+    "RetriesExhaustedError",
+    "ServerError",
+    "TokenExpiredError",
+    "TransportError",
+    "UnconfiguredURLError",
+    "UnexpectedResponseError",
+    "UnsupportedMediaTypeError",
+    "ZGWError",
+]
+
+
+class ZGWError(Exception):
+    """Base of every exception raised by zgw-client."""
+
+
+class ConfigurationError(ZGWError):
+    """The client or a service was configured wrongly; the message names the setting."""
+
+
+class UnconfiguredURLError(ConfigurationError):
+    """A request URL lies under no configured API root.
+
+    Raised before any network I/O: ZGW payloads are full of URLs, and a URL pointing at a
+    host we were not configured for must never receive our credentials.
+    """
+
+    def __init__(self, url: str, configured_roots: list[str]) -> None:
+        self.url = url
+        self.configured_roots = configured_roots
+        roots = ", ".join(configured_roots) or "(none)"
+        super().__init__(
+            f"Refusing to send a request to {url}: it is under no configured API root "
+            f"(configured: {roots}). If this host is yours, add it as a service; "
+            "otherwise the URL came from untrusted data and must not be followed."
+        )
+
+
+class InputError(ZGWError, ValueError):
+    """An argument failed a local check before any request was sent."""
+
+
+class TransportError(ZGWError):
+    """No usable HTTP exchange took place (network, DNS, TLS, timeout)."""
+
+    def __init__(self, message: str, *, method: str, url: str) -> None:
+        self.method = method
+        self.url = url
+        super().__init__(message)
+
+
+class ConnectError(TransportError):
+    """The connection could not be made. Check the API root, DNS, proxy and TLS settings."""
+
+
+class RequestTimeout(TransportError):
+    """The server did not answer in time. Raise the service timeout or try again later."""
+
+
+class RetriesExhaustedError(ZGWError):
+    """Retried as the retry policy allows and every attempt failed; ``last_error`` says why."""
+
+    def __init__(self, *, method: str, url: str, attempts: int, last_error: ZGWError) -> None:
+        self.method = method
+        self.url = url
+        self.attempts = attempts
+        self.last_error = last_error
+        super().__init__(
+            f"{method} {url} failed after {attempts} attempts; last error: {last_error}. "
+            "The service may be down or overloaded: try again later, or raise "
+            "max_attempts/deadline in the service's retry policy."
+        )
+
+
+class UnexpectedResponseError(ZGWError):
+    """The server answered something the API does not promise.
+
+    Examples: an HTML error page from a proxy, invalid or truncated JSON, a wrong content
+    type, or a ``next`` link that leaves the API root.
+    """
+
+    def __init__(
+        self, message: str, *, response: httpx.Response | None = None, url: str | None = None
+    ) -> None:
+        self.response = response
+        self.url = url
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class InvalidParam:
+    """One entry of ``invalidParams``: which field, which rule, and the server's reason."""
+
+    name: str
+    code: str
+    reason: str
+
+
+class APIError(ZGWError):
+    """The server answered with an error status. Carries the parsed problem body.
+
+    Attributes:
+        status: the HTTP status code.
+        code: the ZGW error code, e.g. ``"jwt-expired"``, ``"invalid"``, ``"not_found"``.
+        title: short human-readable summary (often Dutch).
+        detail: the longer explanation.
+        instance: URN of this occurrence, useful when reporting to the server's operator.
+        invalid_params: the fields that failed validation (400).
+        body: the parsed body (``{}`` when it was not JSON).
+        response: the raw :class:`httpx.Response` (its ``Authorization`` header redacted).
+    """
+
+    #: The next step a user should take; subclasses refine it.
+    hint = "See `detail` and `invalid_params`, or the server's logs for `instance`."
+
+    def __init__(
+        self,
+        *,
+        status: int,
+        code: str | None,
+        title: str | None,
+        detail: str | None,
+        instance: str | None,
+        invalid_params: list[InvalidParam],
+        body: Any,
+        response: httpx.Response | None,
+        method: str,
+        url: str,
+    ) -> None:
+        self.status = status
+        self.code = code
+        self.title = title
+        self.detail = detail
+        self.instance = instance
+        self.invalid_params = invalid_params
+        self.body = body
+        self.response = response
+        self.method = method
+        self.url = url
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        parts = [f"{self.method} {self.url} -> {self.status}"]
+        if self.code:
+            parts.append(f"[{self.code}]")
+        if self.title:
+            parts.append(self.title)
+        text = " ".join(parts)
+        if self.detail and self.detail != self.title:
+            text += f": {self.detail}"
+        if self.invalid_params:
+            fields = "; ".join(f"{p.name} ({p.code}): {p.reason}" for p in self.invalid_params)
+            text += f". Invalid: {fields}"
+        return f"{text}. {self.hint}"
+
+
+class BadRequestError(APIError):
+    """400: the request was refused; ``invalid_params`` names the fields."""
+
+    hint = "Fix the fields listed in `invalid_params` and send again."
+
+
+class AuthenticationError(APIError):
+    """401: no or unknown credentials (Open Klant, Objects API)."""
+
+    hint = "Check the service's credentials (token or client_id/secret) for this API root."
+
+
+class PermissionDeniedError(APIError):
+    """403: credentials recognised but not allowed, or a JWT the server refused."""
+
+    hint = (
+        "The client_id lacks an autorisatie for this API, scope or zaaktype "
+        "(Open Zaak: Autorisaties), or the JWT secret is wrong."
+    )
+
+
+class TokenExpiredError(PermissionDeniedError):
+    """403 ``jwt-expired``: the JWT's ``iat`` is too old for the server."""
+
+    hint = "Check that this machine's clock is right; the token was minted anew and refused."
+
+
+class NotFoundError(APIError):
+    """404: no resource at this URL (wrong UUID, or not visible to this client_id)."""
+
+    hint = "Check the UUID/URL; Open Zaak also answers 404 for resources outside your autorisaties."
+
+
+class NotAcceptableError(APIError):
+    """406: the server cannot answer in the requested format or CRS."""
+
+    hint = "zgw-client asks for EPSG:4326; report this if you did not override Accept-Crs."
+
+
+class ConflictError(APIError):
+    """409: the resource's state forbids the change (e.g. a locked document)."""
+
+    hint = "Fetch the resource again and retry with its current state (lock, version)."
+
+
+class GoneError(APIError):
+    """410: the resource was deleted."""
+
+    hint = "The resource no longer exists; drop your reference to it."
+
+
+class PreconditionFailedError(APIError):
+    """412: a required header is missing (``Accept-Crs``/``Content-Crs``) or stale."""
+
+    hint = "A required header is missing; zgw-client sets the CRS headers unless overridden."
+
+
+class UnsupportedMediaTypeError(APIError):
+    """415: the body's content type is not accepted."""
+
+    hint = "Send JSON (or multipart for bestandsdelen); do not override Content-Type."
+
+
+class RateLimitedError(APIError):
+    """429: too many requests. ``retry_after`` holds the server's advice in seconds."""
+
+    hint = "Slow down; the client retries idempotent requests after Retry-After."
+    retry_after: float | None = None
+
+
+class ServerError(APIError):
+    """5xx: the server failed. Idempotent requests are retried on 502/503/504."""
+
+    hint = "The server failed; try again later or report `instance` to its operator."
+
+
+STATUS_ERRORS: dict[int, type[APIError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    406: NotAcceptableError,
+    409: ConflictError,
+    410: GoneError,
+    412: PreconditionFailedError,
+    415: UnsupportedMediaTypeError,
+    429: RateLimitedError,
+}

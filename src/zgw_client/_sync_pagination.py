@@ -1,0 +1,109 @@
+# Generated from _async_pagination.py by scripts/unasync.py. Do not edit: edit the source.
+"""Lazy iteration over list endpoints, for the synchronous face.
+
+This file is the source of ``_sync_pagination.py`` (see ``scripts/unasync.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Callable, Mapping
+from typing import Any, Generic, TypeVar
+
+from . import _core
+from ._pagination import Page
+
+__all__ = ["Paginator"]
+
+T = TypeVar("T")
+
+FetchJSON = Callable[..., Any]
+
+
+class Paginator(Generic[T]):
+    """Every item of a list endpoint, page by page, fetched only as you iterate.
+
+    ``for item in paginator`` yields typed items across all pages by following
+    ``next``; :meth:`iter_pages` yields whole pages; :meth:`count` gives the server's total
+    from the first page. Nothing is truncated unless you set ``limit``. A ``next`` link that
+    leaves the API root raises :class:`~zgw_client.UnexpectedResponseError`.
+    """
+
+    def __init__(
+        self,
+        fetch: FetchJSON,
+        url: str,
+        *,
+        api_root: str,
+        parse: Callable[[Any], T],
+        params: Mapping[str, Any] | None = None,
+        limit: int | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        if limit is not None and limit < 0:
+            raise ValueError("limit must not be negative")
+        self._fetch = fetch
+        self._url = url
+        self._api_root = api_root
+        self._parse = parse
+        self._params = dict(params or {})
+        self._limit = limit
+        self._headers = headers
+        self._first: Page[T] | None = None
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({_core.loggable_url(self._url)!r}, limit={self._limit})"
+
+    def _load(self, url: str, params: Mapping[str, Any] | None) -> Page[T]:
+        body = self._fetch(url, params=params, headers=self._headers)
+        data = _core.parse_page(body, url=url)
+        if data.next is not None:
+            _core.check_next_url(data.next, self._api_root)
+        return Page(
+            items=[self._parse(item) for item in data.items],
+            count=data.count,
+            next=data.next,
+            previous=data.previous,
+            url=url,
+        )
+
+    def first_page(self) -> Page[T]:
+        """The first page (fetched once, then reused by iteration)."""
+        if self._first is None:
+            self._first = self._load(self._url, self._params)
+        return self._first
+
+    def count(self) -> int | None:
+        """The total number of items the server reports (one request at most)."""
+        return (self.first_page()).count
+
+    def iter_pages(self) -> Iterator[Page[T]]:
+        """Yield each page in turn, up to ``limit`` items in total."""
+        page = self.first_page()
+        seen = 0
+        while True:
+            if self._limit is not None and seen + len(page.items) >= self._limit:
+                yield Page(
+                    items=page.items[: self._limit - seen],
+                    count=page.count,
+                    next=None,
+                    previous=page.previous,
+                    url=page.url,
+                )
+                return
+            yield page
+            seen += len(page.items)
+            if page.next is None:
+                return
+            page = self._load(page.next, None)
+
+    def _iter_items(self) -> Iterator[T]:
+        for page in self.iter_pages():
+            for item in page.items:
+                yield item
+
+    def __iter__(self) -> Iterator[T]:
+        return self._iter_items()
+
+    def to_list(self) -> list[T]:
+        """Read every page (up to ``limit``) into a list."""
+        return [item for item in self]

@@ -1,0 +1,109 @@
+"""Protocol details: CRS headers, User-Agent, Content-Type, per-call timeout and headers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.conftest import CATALOGI_ROOT, ZAKEN_ROOT, close, json_response, resolve, snapshot
+from zgw_client import Service, TokenCredentials, ZGWConfig, __version__
+from zgw_client._core import crs_headers, encode_params
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "expected"),
+    [
+        ("GET", "zaken", {"Accept-Crs": "EPSG:4326"}),
+        ("GET", "zaken/abc", {"Accept-Crs": "EPSG:4326"}),
+        ("HEAD", "zaken/abc", {"Accept-Crs": "EPSG:4326"}),
+        ("POST", "zaken", {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}),
+        ("POST", "zaken/_zoek", {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}),
+        ("PATCH", "zaken/abc", {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}),
+        ("PUT", "zaken/abc", {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}),
+        ("DELETE", "zaken/abc", {}),
+        ("GET", "statussen", {}),
+        ("GET", "zaken/abc/audittrail", {}),
+        ("POST", "rollen", {}),
+    ],
+)
+def test_crs_headers_for_zaken(method: str, path: str, expected: dict[str, str]) -> None:
+    assert crs_headers("zaken", path, method) == expected
+
+
+def test_crs_headers_for_objects_and_others() -> None:
+    assert crs_headers("objecten", "objects", "POST")["Content-Crs"] == "EPSG:4326"
+    assert crs_headers("catalogi", "zaaktypen", "GET") == {}
+    assert crs_headers("documenten", "zaken", "GET") == {}
+
+
+async def test_headers_on_the_wire(make_client: Any) -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(snapshot(request))
+        return json_response(201 if request.method == "POST" else 200, {})
+
+    client = make_client(handler)
+    await resolve(
+        client.request(
+            "POST",
+            ZAKEN_ROOT + "zaken",
+            json={"a": 1},
+            headers={"X-Audit-Toelichting": "correctie"},
+            timeout=2.5,
+        )
+    )
+    await resolve(client.request("GET", CATALOGI_ROOT + "zaaktypen"))
+    await close(client)
+    post, get = seen
+    assert post.headers["Content-Crs"] == "EPSG:4326"
+    assert post.headers["Accept-Crs"] == "EPSG:4326"
+    assert post.headers["Content-Type"] == "application/json"
+    assert post.headers["X-Audit-Toelichting"] == "correctie"
+    assert post.headers["User-Agent"].startswith(f"zgw-client/{__version__}")
+    assert post.extensions["timeout"]["read"] == 2.5
+    assert "Accept-Crs" not in get.headers
+    assert get.extensions["timeout"]["read"] == 30.0
+
+
+def test_encode_params() -> None:
+    import datetime as dt
+    from enum import Enum
+
+    class Kleur(Enum):
+        ROOD = "rood"
+
+    assert encode_params(
+        {
+            "a": None,
+            "b": True,
+            "c": dt.date(2026, 1, 2),
+            "d": ["x", "y"],
+            "e": Kleur.ROOD,
+            "f": 3,
+        }
+    ) == [("b", "true"), ("c", "2026-01-02"), ("d", "x"), ("d", "y"), ("e", "rood"), ("f", "3")]
+
+
+async def test_repeated_query_params_on_the_wire(make_client: Any) -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(snapshot(request))
+        return json_response(200, {"count": 0, "next": None, "previous": None, "results": []})
+
+    config = ZGWConfig({"objecten": Service("https://obj.test/api/v2/", TokenCredentials("t"))})
+    client = make_client(handler, config)
+    await resolve(
+        client.get_json(
+            "https://obj.test/api/v2/objects",
+            params={"data_attr": ["status__exact__open", "bsn__exact__999990111"]},
+        )
+    )
+    await close(client)
+    assert seen[0].url.params.get_list("data_attr") == [
+        "status__exact__open",
+        "bsn__exact__999990111",
+    ]
