@@ -52,7 +52,9 @@ def main() -> None:
     )
     http = httpx.Client(transport=httpx.MockTransport(mock_open_zaak))
     with ZGWClient(config, http_client=http) as client:
-        zaken = client.paginate(client.url_for("zaken", "zaken"), parse=dict, params={"pageSize": 3})
+        zaken = client.paginate(
+            client.url_for("zaken", "zaken"), parse=dict, params={"pageSize": 3}
+        )
         print(f"{zaken.count()} zaken, read across pages:")
         for zaak in zaken:
             print(f"  {zaak['identificatie']}  {zaak['omschrijving']}")
