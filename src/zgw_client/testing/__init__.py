@@ -1,0 +1,53 @@
+"""An in-memory fake of the Common Ground servers, for tests, demos and benchmarks.
+
+Like moto for AWS: Open Zaak (Zaken, Catalogi, Documenten, Besluiten), Open Klant
+(Klantinteracties), the Contactmomenten API and the Objects API, mounted on one host, with the
+real servers' auth checks, CRS headers, filters, pagination, ``expand``, ETags and
+problem bodies. It stores raw JSON (the wire shapes), independent of the SDK's models.
+
+Example::
+
+    import httpx
+    from zgw_client.testing import Fault, InMemoryBackend
+
+    backend = InMemoryBackend()
+    zaak = backend.add("zaken", "zaken", {
+        "bronorganisatie": "002220647", "verantwoordelijkeOrganisatie": "002220647",
+        "zaaktype": "http://zgw.test/catalogi/api/v1/zaaktypen/1", "startdatum": "2026-01-01",
+    })
+    with httpx.Client(transport=backend.transport(), base_url=backend.api_roots["zaken"]) as c:
+        response = c.get(f"zaken/{zaak['uuid']}", headers=backend.auth_headers("zaken"))
+        assert response.json()["_expand"] == {}
+
+    backend.faults.add(Fault(503, retry_after="1"))   # the next request answers 503
+    with backend.serve() as served:                    # real HTTP on 127.0.0.1
+        httpx.get(served.api_roots["zaken"])
+
+Extension: an API module defines :class:`Collection` subclasses and an ``install(backend)``
+that calls ``backend.register(...)`` (and ``backend.router.add(...)`` for special verbs).
+"""
+
+from ._apis import ALL_APIS, ApiDefinition
+from ._backend import InMemoryBackend
+from ._collections import Collection
+from ._faults import Fault, FaultKind, FaultSet
+from ._filters import Filter
+from ._problems import InvalidParam, ProblemError
+from ._router import RequestContext, Router
+from ._server import ServedBackend
+
+__all__ = [
+    "ALL_APIS",
+    "ApiDefinition",
+    "Collection",
+    "Fault",
+    "FaultKind",
+    "FaultSet",
+    "Filter",
+    "InMemoryBackend",
+    "InvalidParam",
+    "ProblemError",
+    "RequestContext",
+    "Router",
+    "ServedBackend",
+]

@@ -1,0 +1,155 @@
+"""The APIs the backend serves: where each is mounted, its version, its auth scheme.
+
+An :class:`ApiDefinition` says nothing about resources; those are added by an API module
+(see ``_zaken.py``) through :class:`~zgw_client.testing._router.Router` and
+:class:`~zgw_client.testing._collections.Collection`. All seven APIs are defined here so that
+their roots, auth checks and seeding (``backend.add``) work before a module implements them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ._problems import Language
+
+AuthScheme = Literal["jwt", "token", "none"]
+
+
+@dataclass(frozen=True)
+class ApiDefinition:
+    """One API as mounted on the backend host.
+
+    Attributes:
+        name: short key, used in ``backend.api_roots`` and ``backend.add(api, ...)``.
+        root_path: path of the API root, with leading and trailing slash.
+        version: the ``API-version`` header the real server sends.
+        auth: ``jwt`` (JWT-ZGW, 403 on failure) or ``token`` (``Token <key>``, 401).
+        root_links: the keys of the API root document and the path each points at.
+        language: language of the problem texts.
+        invalid_params_key: ``invalidParams`` (Open Zaak, Open Klant) or ``invalid_params``.
+    """
+
+    name: str
+    root_path: str
+    version: str
+    auth: AuthScheme
+    root_links: tuple[tuple[str, str], ...] = ()
+    language: Language = "nl"
+    invalid_params_key: str = "invalidParams"
+
+
+def _links(*names: str) -> tuple[tuple[str, str], ...]:
+    return tuple((name, name) for name in names)
+
+
+ZAKEN = ApiDefinition(
+    "zaken",
+    "/zaken/api/v1/",
+    "1.5.1",
+    "jwt",
+    (
+        *_links(
+            "zaken",
+            "statussen",
+            "substatussen",
+            "zaakobjecten",
+            "klantcontacten",
+            "rollen",
+            "resultaten",
+            "zaakinformatieobjecten",
+            "zaakcontactmomenten",
+            "zaakverzoeken",
+        ),
+        ("zaaknummerReserveren", "zaaknummer_reserveren"),
+        ("zaaknotities", "zaaknotities"),
+        ("reserveerZaaknummer", "reserveer_zaaknummer"),
+        ("zaakRegistreren", "zaak_registreren"),
+    ),
+)
+CATALOGI = ApiDefinition(
+    "catalogi",
+    "/catalogi/api/v1/",
+    "1.3.1",
+    "jwt",
+    _links(
+        "catalogussen",
+        "zaaktypen",
+        "statustypen",
+        "eigenschappen",
+        "roltypen",
+        "informatieobjecttypen",
+        "besluittypen",
+        "resultaattypen",
+        "zaaktype-informatieobjecttypen",
+        "zaakobjecttypen",
+    ),
+)
+DOCUMENTEN = ApiDefinition(
+    "documenten",
+    "/documenten/api/v1/",
+    "1.4.2",
+    "jwt",
+    (
+        *_links("enkelvoudiginformatieobjecten", "gebruiksrechten", "objectinformatieobjecten"),
+        ("verzendingen", "verzendingen"),
+        ("documentnummerReserveren", "documentnummer_reserveren"),
+        ("documentRegistreren", "document_registreren"),
+    ),
+)
+BESLUITEN = ApiDefinition(
+    "besluiten",
+    "/besluiten/api/v1/",
+    "1.1.0",
+    "jwt",
+    (*_links("besluiten", "besluitinformatieobjecten"), ("besluitVerwerken", "besluit_verwerken")),
+)
+KLANTINTERACTIES = ApiDefinition(
+    "klantinteracties",
+    "/klantinteracties/api/v1/",
+    "0.9.0",
+    "token",
+    _links(
+        "actoren",
+        "digitaleadressen",
+        "rekeningnummers",
+        "actorklantcontacten",
+        "klantcontacten",
+        "betrokkenen",
+        "onderwerpobjecten",
+        "bijlagen",
+        "maak-klantcontact",
+        "internetaken",
+        "categorieen",
+        "categorie-relaties",
+        "partijen",
+        "partij-identificatoren",
+        "vertegenwoordigingen",
+    ),
+)
+CONTACTMOMENTEN = ApiDefinition(
+    "contactmomenten",
+    "/contactmomenten/api/v1/",
+    "1.0.0",
+    "jwt",
+    _links("contactmomenten", "klantcontactmomenten", "objectcontactmomenten"),
+)
+OBJECTEN = ApiDefinition(
+    "objecten",
+    "/objecten/api/v2/",
+    "2.7.0",
+    "token",
+    _links("objecttypes", "objects", "permissions"),
+    language="en",
+    invalid_params_key="invalid_params",
+)
+
+ALL_APIS: tuple[ApiDefinition, ...] = (
+    ZAKEN,
+    CATALOGI,
+    DOCUMENTEN,
+    BESLUITEN,
+    KLANTINTERACTIES,
+    CONTACTMOMENTEN,
+    OBJECTEN,
+)
