@@ -48,13 +48,18 @@ def snake(name: str) -> str:
 def class_name(path: str) -> str:
     segments = [s for s in path.strip("/").split("/") if not s.startswith("{")]
     words = re.split(r"[-_]", segments[-1])
-    return "".join(w[:1].upper() + w[1:] for w in words if w) + "Filters"
+    name = "".join(w[:1].upper() + w[1:] for w in words if w)
+    if len(segments) > 1 and segments[-1] in ("_zoek", "search"):
+        name = class_name("/" + segments[-2])[: -len("Filters")] + "Zoek"
+    return name + "Filters"
 
 
-def python_type(schema: dict[str, Any], style_explode: bool) -> str:
+def python_type(schema: dict[str, Any], style_explode: bool, *, body: bool = False) -> str:
     kind = schema.get("type")
     if kind == "array":
-        return "Sequence[str] | str"
+        return "Sequence[str]" if body else "Sequence[str] | str"
+    if kind == "object" or "$ref" in schema or "allOf" in schema:
+        return "dict[str, Any]"
     if kind == "integer":
         return "int"
     if kind == "number":
@@ -122,6 +127,35 @@ def generate(package: str, spec_path: Path) -> str:
                 lines.append(f"    #: {description}")
             lines.append(f"    {py}: {python_type(schema, explode)}")
         classes.append("\n".join(lines))
+    for path, operations in spec["paths"].items():
+        post = operations.get("post")
+        if not post or not path.rstrip("/").endswith(("_zoek", "/search")):
+            continue
+        content = post.get("requestBody", {}).get("content", {})
+        schema = resolve(spec, next(iter(content.values()), {}).get("schema", {}))
+        properties = schema.get("properties", {})
+        if not properties:
+            continue
+        name = class_name(path)
+        lines = [
+            f"class {name}(TypedDict, total=False):",
+            f'    """Body fields of ``POST {path}`` (sent as JSON, lists stay lists)."""',
+            "",
+        ]
+        wire[name] = {}
+        joined[name] = []
+        for field, field_schema in properties.items():
+            py = snake(field)
+            if not py.isidentifier():
+                continue
+            wire[name][py] = field
+            description = " ".join(str(field_schema.get("description", "")).split())
+            if len(description) > 88:
+                description = description[:85].rstrip() + "..."
+            if description:
+                lines.append(f"    #: {description}")
+            lines.append(f"    {py}: {python_type(field_schema, True, body=True)}")
+        classes.append("\n".join(lines))
     body = "\n".join(classes)
     out = [
         f'"""Typed list filters of the {package} API, generated from ``{spec_path.name}``.',
@@ -134,6 +168,7 @@ def generate(package: str, spec_path: Path) -> str:
         *(["import datetime"] if "datetime." in body else []),
         *(["from collections.abc import Sequence"] if "Sequence[" in body else []),
         *([""] if "datetime." in body or "Sequence[" in body else []),
+        *(["from typing import Any", ""] if "Any]" in body else []),
         "from typing_extensions import TypedDict",
         "",
         "__all__ = [",

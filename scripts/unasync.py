@@ -20,6 +20,7 @@ PACKAGE = ROOT / "src" / "zgw_client"
 FILES = {
     "_async_client.py": "_sync_client.py",
     "_async_pagination.py": "_sync_pagination.py",
+    "_async_resource.py": "_sync_resource.py",
 }
 
 # Also any module named ``_async_resources.py`` inside an API package.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -25,10 +26,13 @@ from tenacity import (
 )
 
 from . import _core
-from ._async_pagination import AsyncPaginator
+from ._async_pagination import AsyncPaginator, PageHook
 from ._base_client import BaseClient
+from ._cache import ResponseCache
 from ._config import RetryPolicy, Service, ZGWConfig
 from ._exceptions import RetriesExhaustedError
+from ._models import ZGWModel
+from .zaken._async_resources import AsyncZakenAPI
 
 __all__ = ["AsyncZGWClient"]
 
@@ -43,6 +47,9 @@ class AsyncZGWClient(BaseClient):
             :class:`Service`); services may also be given by keyword.
         http_client: an ``httpx.AsyncClient`` to use (for proxies, custom TLS or a mock
             transport). The client does not close a client it was given.
+        cache: where published catalogi bodies are kept (default: in memory, per client).
+            Pass a shared :class:`~zgw_client.ResponseCache` to share it between processes.
+        catalogi_ttl: seconds to keep catalogi bodies that carry no ``concept`` flag.
 
     Example:
         ```python
@@ -58,9 +65,11 @@ class AsyncZGWClient(BaseClient):
         /,
         *,
         http_client: httpx.AsyncClient | None = None,
+        cache: ResponseCache | None = None,
+        catalogi_ttl: float = 300.0,
         **services: Service,
     ) -> None:
-        super().__init__(config, **services)
+        super().__init__(config, cache=cache, catalogi_ttl=catalogi_ttl, **services)
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.AsyncClient()
 
@@ -77,6 +86,16 @@ class AsyncZGWClient(BaseClient):
     ) -> AsyncZGWClient:
         """A client for the services in a TOML file (see :meth:`ZGWConfig.from_toml`)."""
         return cls(ZGWConfig.from_toml(path), http_client=http_client)
+
+    # -- the APIs ----------------------------------------------------------------------
+    @cached_property
+    def zaken(self) -> AsyncZakenAPI:
+        """The Zaken API: ``client.zaken.zaken``, ``.statussen``, ``.rollen``, ..."""
+        return AsyncZakenAPI(self)
+
+    # [namespaces: catalogi, documenten, besluiten]
+
+    # [namespaces: klantinteracties, contactmomenten, objecten]
 
     # -- lifecycle ---------------------------------------------------------------------
     async def aclose(self) -> None:
@@ -150,9 +169,29 @@ class AsyncZGWClient(BaseClient):
         headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
     ) -> Any:
-        """GET ``url`` and return its parsed JSON body."""
-        response = await self.request("GET", url, params=params, headers=headers, timeout=timeout)
-        return _core.decode_json(response)
+        """GET ``url`` and return its parsed JSON body.
+
+        Published catalogi bodies come from the cache without a request; a body the server
+        gave an ETag for is revalidated with ``If-None-Match`` and reused on 304.
+        """
+        key = self._cache_key(url, params)
+        cached = self._cached_body(url, key)
+        if cached is not None:
+            return cached
+        request_headers, known_body = self._conditional_headers(key, headers)
+        response = await self.request(
+            "GET", url, params=params, headers=request_headers, timeout=timeout
+        )
+        return self._body_after_get(url, key, response, known_body)
+
+    async def get(self, url: str, *, timeout: float | httpx.Timeout | None = None) -> ZGWModel:
+        """Fetch any resource by URL and return it as its typed model.
+
+        ZGW resources point at each other by URL (``zaak.zaaktype``, ``status.statustype``);
+        this follows one. The URL must lie under a configured API root.
+        """
+        model = self._model_for(url)
+        return model.model_validate(await self.get_json(url, timeout=timeout))
 
     @asynccontextmanager
     async def stream(
@@ -188,6 +227,7 @@ class AsyncZGWClient(BaseClient):
         params: Mapping[str, Any] | None = None,
         limit: int | None = None,
         headers: Mapping[str, str] | None = None,
+        page_hook: PageHook | None = None,
     ) -> AsyncPaginator[T]:
         """A lazy iterator over every item of a list endpoint, following ``next`` links.
 
@@ -197,6 +237,7 @@ class AsyncZGWClient(BaseClient):
             params: filters and ``pageSize``.
             limit: stop after this many items (explicitly; nothing is truncated otherwise).
             headers: extra headers for every page request.
+            page_hook: awaited with each page's raw items before parsing.
         """
         return AsyncPaginator(
             self.get_json,
@@ -206,6 +247,7 @@ class AsyncZGWClient(BaseClient):
             params=params,
             limit=limit,
             headers=headers,
+            page_hook=page_hook,
         )
 
     # -- the one place that does I/O ---------------------------------------------------
@@ -245,6 +287,7 @@ class AsyncZGWClient(BaseClient):
                 attempts=attempts,
                 last_error=signal.error,
             ) from signal.error
+        self._note_api_version(url, response.headers.get("API-version"))
         _core.logger.debug(
             "%s %s -> %d (%.0f ms)",
             method,

@@ -13,8 +13,11 @@ import httpx
 
 from . import _core
 from ._auth import ServiceAuth, ServiceRouter
+from ._cache import InMemoryCache, ResponseCache, catalogi_ttl_for
 from ._config import Service, ZGWConfig
-from ._exceptions import ConfigurationError
+from ._exceptions import ConfigurationError, UnexpectedResponseError
+from ._models import ZGWModel
+from ._registry import model_for_path
 
 __all__ = ["BaseClient", "RequestOptions"]
 
@@ -29,6 +32,9 @@ class BaseClient:
         self,
         config: ZGWConfig | Mapping[str, Service] | None = None,
         /,
+        *,
+        cache: ResponseCache | None = None,
+        catalogi_ttl: float = 300.0,
         **services: Service,
     ) -> None:
         if config is None:
@@ -46,6 +52,12 @@ class BaseClient:
         self.config = config
         self._router = ServiceRouter(config.services)
         self._auth = ServiceAuth(self._router)
+        #: Published catalogi bodies (see :mod:`zgw_client._cache`); pluggable.
+        self.cache: ResponseCache = cache if cache is not None else InMemoryCache()
+        self._catalogi_ttl = catalogi_ttl
+        # ETag -> body of single resources, to revalidate with If-None-Match.
+        self._etags = InMemoryCache(maxsize=2048)
+        self._api_versions: dict[str, str] = {}
 
     def __repr__(self) -> str:
         names = ", ".join(f"{name}={svc.api_root!r}" for name, svc in self.config.services.items())
@@ -112,3 +124,72 @@ class BaseClient:
             timeout=timeout_value,
         )
         return request, service
+
+    def api_version(self, service: str) -> str | None:
+        """The ``API-version`` the service last reported, or ``None`` before any response."""
+        return self._api_versions.get(service)
+
+    def _note_api_version(self, url: str, version: str | None) -> None:
+        if version:
+            name = self._router.find(url)
+            if name is not None:
+                self._api_versions[name] = version
+
+    # -- caching (pure decisions; the faces do the request) ----------------------------
+    @staticmethod
+    def _cache_key(url: str, params: Mapping[str, Any] | None) -> str:
+        if not params:
+            return url
+        return str(httpx.URL(url).copy_merge_params(_core.encode_params(params)))
+
+    def _cached_body(self, url: str, key: str) -> Any | None:
+        """A body that needs no request at all (a published catalogi resource)."""
+        if self.service_name_for(url) != "catalogi":
+            return None
+        return self.cache.get(key)
+
+    def _conditional_headers(
+        self, key: str, headers: Mapping[str, str] | None
+    ) -> tuple[dict[str, str], Any | None]:
+        """Add ``If-None-Match`` when an ETag is known; return the body it stands for."""
+        merged = dict(headers or {})
+        known = self._etags.get(key)
+        if known is None:
+            return merged, None
+        etag, body = known
+        merged.setdefault("If-None-Match", etag)
+        return merged, body
+
+    def _body_after_get(
+        self, url: str, key: str, response: httpx.Response, known_body: Any | None
+    ) -> Any:
+        """The body of a GET: the known one on 304, else parsed and remembered."""
+        if response.status_code == 304:
+            if known_body is None:
+                raise UnexpectedResponseError(
+                    f"GET {_core.loggable_url(url)} answered 304 Not Modified to a request "
+                    "without If-None-Match. Do not set If-None-Match yourself on get_json.",
+                    response=response,
+                )
+            body = known_body
+        else:
+            body = _core.decode_json(response)
+            etag = response.headers.get("ETag")
+            if etag:
+                self._etags.set(key, (etag, body))
+        if self.service_name_for(url) == "catalogi":
+            ttl = catalogi_ttl_for(body, self._catalogi_ttl)
+            if ttl is not None:
+                self.cache.set(key, body, None if ttl == float("inf") else ttl)
+        return body
+
+    def _model_for(self, url: str) -> type[ZGWModel]:
+        name, service, _ = self._router.match(url)
+        relative = httpx.URL(url).path[len(httpx.URL(service.api_root).path) :]
+        model = model_for_path(name, relative)
+        if model is None:
+            raise ConfigurationError(
+                f"No model is known for {_core.loggable_url(url)} (service {name!r}). "
+                "Use get_json(url) for the raw body."
+            )
+        return model

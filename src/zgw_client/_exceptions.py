@@ -206,7 +206,7 @@ class APIError(ZGWError):
         if self.invalid_params:
             fields = "; ".join(f"{p.name} ({p.code}): {p.reason}" for p in self.invalid_params)
             text += f". Invalid: {fields}"
-        return f"{text}. {self.hint}"
+        return f"{text.rstrip('.')}. {self.hint}"
 
 
 class BadRequestError(APIError):

@@ -17,6 +17,8 @@ __all__ = ["Paginator"]
 T = TypeVar("T")
 
 FetchJSON = Callable[..., Any]
+#: Called with each page's raw items before they are parsed (e.g. to fill in ``expand``).
+PageHook = Callable[[list[Any]], None]
 
 
 class Paginator(Generic[T]):
@@ -38,6 +40,7 @@ class Paginator(Generic[T]):
         params: Mapping[str, Any] | None = None,
         limit: int | None = None,
         headers: Mapping[str, str] | None = None,
+        page_hook: PageHook | None = None,
     ) -> None:
         if limit is not None and limit < 0:
             raise ValueError("limit must not be negative")
@@ -48,6 +51,7 @@ class Paginator(Generic[T]):
         self._params = dict(params or {})
         self._limit = limit
         self._headers = headers
+        self._page_hook = page_hook
         self._first: Page[T] | None = None
 
     def __repr__(self) -> str:
@@ -58,6 +62,8 @@ class Paginator(Generic[T]):
         data = _core.parse_page(body, url=url)
         if data.next is not None:
             _core.check_next_url(data.next, self._api_root)
+        if self._page_hook is not None:
+            self._page_hook(data.items)
         return Page(
             items=[self._parse(item) for item in data.items],
             count=data.count,

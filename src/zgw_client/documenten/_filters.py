@@ -15,6 +15,7 @@ __all__ = [
     "WIRE_NAMES",
     "DownloadFilters",
     "EnkelvoudiginformatieobjectenFilters",
+    "EnkelvoudiginformatieobjectenZoekFilters",
     "GebruiksrechtenFilters",
     "ObjectinformatieobjectenFilters",
     "VerzendingenFilters",
@@ -118,6 +119,19 @@ class VerzendingenFilters(TypedDict, total=False):
     page_size: int
 
 
+class EnkelvoudiginformatieobjectenZoekFilters(TypedDict, total=False):
+    """Body fields of ``POST /enkelvoudiginformatieobjecten/_zoek`` (sent as JSON, lists stay lists)."""
+
+    #: Lijst van unieke resource identifiers (UUID4)
+    uuid__in: Sequence[str]
+    #: Het RSIN van de Niet-natuurlijk persoon zijnde de organisatie die het informatieobjec...
+    bronorganisatie: str
+    #: Een binnen een gegeven context ondubbelzinnige referentie naar het INFORMATIEOBJECT.
+    identificatie: str
+    #: Sluit de gespecifieerde gerelateerde resources in in het antwoord.
+    expand: Sequence[str]
+
+
 #: Python keyword -> query parameter name, per filters class.
 WIRE_NAMES: dict[str, dict[str, str]] = {
     "DownloadFilters": {
@@ -142,6 +156,12 @@ WIRE_NAMES: dict[str, dict[str, str]] = {
         "trefwoorden": "trefwoorden",
         "trefwoorden__overlap": "trefwoorden__overlap",
         "vertrouwelijkheidaanduiding": "vertrouwelijkheidaanduiding",
+    },
+    "EnkelvoudiginformatieobjectenZoekFilters": {
+        "uuid__in": "uuid__in",
+        "bronorganisatie": "bronorganisatie",
+        "identificatie": "identificatie",
+        "expand": "expand",
     },
     "GebruiksrechtenFilters": {
         "einddatum__gt": "einddatum__gt",
@@ -172,6 +192,7 @@ WIRE_NAMES: dict[str, dict[str, str]] = {
 JOINED: dict[str, frozenset[str]] = {
     "DownloadFilters": frozenset(),
     "EnkelvoudiginformatieobjectenFilters": frozenset({"expand", "ordering", "trefwoorden", "trefwoorden__overlap"}),
+    "EnkelvoudiginformatieobjectenZoekFilters": frozenset(),
     "GebruiksrechtenFilters": frozenset({"expand"}),
     "ObjectinformatieobjectenFilters": frozenset(),
     "VerzendingenFilters": frozenset({"expand"}),

@@ -29,6 +29,7 @@ that calls ``backend.register(...)`` (and ``backend.router.add(...)`` for specia
 
 from ._apis import ALL_APIS, ApiDefinition
 from ._backend import InMemoryBackend
+from ._clients import async_client_for, client_for, config_for
 from ._collections import Collection
 from ._faults import Fault, FaultKind, FaultSet
 from ._filters import Filter
@@ -50,4 +51,7 @@ __all__ = [
     "RequestContext",
     "Router",
     "ServedBackend",
+    "async_client_for",
+    "client_for",
+    "config_for",
 ]

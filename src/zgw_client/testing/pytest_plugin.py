@@ -2,15 +2,26 @@
 
 * ``zgw_backend``: a fresh :class:`InMemoryBackend` per test.
 * ``zgw_served``: the same backend served on 127.0.0.1 for the duration of the test.
+* ``zgw_client`` / ``zgw_async_client``: a client of each face wired to ``zgw_backend``.
+
+Seed the backend in your test (``zgw_backend.add(...)`` or ``seed_demo(zgw_backend)``) and
+use the client as you would against Open Zaak::
+
+    def test_my_portal(zgw_backend, zgw_client):
+        zgw_backend.add("zaken", "zaken", {...})
+        assert my_portal.count_zaken(zgw_client) == 1
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
+from .._async_client import AsyncZGWClient
+from .._sync_client import ZGWClient
 from ._backend import InMemoryBackend
+from ._clients import async_client_for, client_for
 from ._server import ServedBackend
 
 
@@ -25,3 +36,17 @@ def zgw_served(zgw_backend: InMemoryBackend) -> Iterator[ServedBackend]:
     """``zgw_backend`` served over HTTP on a free loopback port."""
     with zgw_backend.serve() as served:
         yield served
+
+
+@pytest.fixture
+def zgw_client(zgw_backend: InMemoryBackend) -> Iterator[ZGWClient]:
+    """A sync :class:`~zgw_client.ZGWClient` talking to ``zgw_backend`` in memory."""
+    with client_for(zgw_backend) as client:
+        yield client
+
+
+@pytest.fixture
+async def zgw_async_client(zgw_backend: InMemoryBackend) -> AsyncIterator[AsyncZGWClient]:
+    """An :class:`~zgw_client.AsyncZGWClient` talking to ``zgw_backend`` in memory."""
+    async with async_client_for(zgw_backend) as client:
+        yield client

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
+from typing import Any
+
 from typing_extensions import TypedDict
 
 __all__ = [
@@ -24,6 +26,7 @@ __all__ = [
     "ZaakobjectenFilters",
     "ZaakverzoekenFilters",
     "ZakenFilters",
+    "ZakenZoekFilters",
 ]
 
 
@@ -327,6 +330,130 @@ class ZakenFilters(TypedDict, total=False):
     zaaktype__omschrijving: str
 
 
+class ZakenZoekFilters(TypedDict, total=False):
+    """Body fields of ``POST /zaken/_zoek`` (sent as JSON, lists stay lists)."""
+
+    zaakgeometrie: dict[str, Any]
+    #: Lijst van unieke resource identifiers (UUID4)
+    uuid__in: Sequence[str]
+    #: Array van zaaktypen.
+    zaaktype__in: Sequence[str]
+    #: **EXPERIMENTEEL** Array van zaaktypen.
+    zaaktype__not_in: Sequence[str]
+    #: De unieke identificatie van de ZAAK binnen de organisatie die verantwoordelijk is voo...
+    identificatie: str
+    #: Het RSIN van de Niet-natuurlijk persoon zijnde de organisatie die de zaak heeft gecre...
+    bronorganisatie: str
+    #: Meerdere waarden kunnen gescheiden worden door komma's.
+    bronorganisatie__in: Sequence[str]
+    #: URL-referentie naar het ZAAKTYPE (in de Catalogi API).
+    zaaktype: str
+    #: Aanduiding of het zaakdossier blijvend bewaard of na een bepaalde termijn vernietigd...
+    archiefnominatie: str
+    #: Meerdere waarden kunnen gescheiden worden door komma's.
+    archiefnominatie__in: Sequence[str]
+    #: De datum waarop het gearchiveerde zaakdossier vernietigd moet worden dan wel overgebr...
+    archiefactiedatum: datetime.date | str
+    #: De datum waarop het gearchiveerde zaakdossier vernietigd moet worden dan wel overgebr...
+    archiefactiedatum__lt: datetime.date | str
+    #: De datum waarop het gearchiveerde zaakdossier vernietigd moet worden dan wel overgebr...
+    archiefactiedatum__gt: datetime.date | str
+    #: De datum waarop het gearchiveerde zaakdossier vernietigd moet worden dan wel overgebr...
+    archiefactiedatum__isnull: bool
+    #: Aanduiding of het zaakdossier blijvend bewaard of na een bepaalde termijn vernietigd...
+    archiefstatus: str
+    #: Meerdere waarden kunnen gescheiden worden door komma's.
+    archiefstatus__in: Sequence[str]
+    #: De datum waarop met de uitvoering van de zaak is gestart
+    startdatum: datetime.date | str
+    #: De datum waarop met de uitvoering van de zaak is gestart
+    startdatum__gt: datetime.date | str
+    #: De datum waarop met de uitvoering van de zaak is gestart
+    startdatum__gte: datetime.date | str
+    #: De datum waarop met de uitvoering van de zaak is gestart
+    startdatum__lt: datetime.date | str
+    #: De datum waarop met de uitvoering van de zaak is gestart
+    startdatum__lte: datetime.date | str
+    #: De datum waarop de zaakbehandelende organisatie de ZAAK heeft geregistreerd. Indien d...
+    registratiedatum: datetime.date | str
+    #: De datum waarop de zaakbehandelende organisatie de ZAAK heeft geregistreerd. Indien d...
+    registratiedatum__gt: datetime.date | str
+    #: De datum waarop de zaakbehandelende organisatie de ZAAK heeft geregistreerd. Indien d...
+    registratiedatum__lt: datetime.date | str
+    #: De datum waarop de uitvoering van de zaak afgerond is.
+    einddatum: datetime.date | str
+    #: De datum waarop de uitvoering van de zaak afgerond is.
+    einddatum__gt: datetime.date | str
+    #: De datum waarop de uitvoering van de zaak afgerond is.
+    einddatum__lt: datetime.date | str
+    #: De datum waarop de uitvoering van de zaak afgerond is.
+    einddatum__isnull: bool
+    #: De datum waarop volgens de planning verwacht wordt dat de zaak afgerond wordt.
+    einddatum_gepland: datetime.date | str
+    #: De datum waarop volgens de planning verwacht wordt dat de zaak afgerond wordt.
+    einddatum_gepland__gt: datetime.date | str
+    #: De datum waarop volgens de planning verwacht wordt dat de zaak afgerond wordt.
+    einddatum_gepland__lt: datetime.date | str
+    #: De laatste datum waarop volgens wet- en regelgeving de zaak afgerond dient te zijn.
+    uiterlijke_einddatum_afdoening: datetime.date | str
+    #: De laatste datum waarop volgens wet- en regelgeving de zaak afgerond dient te zijn.
+    uiterlijke_einddatum_afdoening__gt: datetime.date | str
+    #: De laatste datum waarop volgens wet- en regelgeving de zaak afgerond dient te zijn.
+    uiterlijke_einddatum_afdoening__lt: datetime.date | str
+    #: Type van de `betrokkene`.
+    rol__betrokkene_type: str
+    #: URL-referentie naar een betrokkene gerelateerd aan de ZAAK.
+    rol__betrokkene: str
+    #: Algemeen gehanteerde benaming van de aard van de ROL, afgeleid uit het ROLTYPE.
+    rol__omschrijving_generiek: str
+    #: **EXPERIMENTEEL** De unieke identificatie van de ZAAK (bevat de identificatie de gege...
+    identificatie__icontains: str
+    #: **EXPERIMENTEEL** Een korte omschrijving van de ZAAK (bevat de omschrijving de gegeve...
+    omschrijving: str
+    #: **EXPERIMENTEEL** Omschrijving van de aard van ZAAKen van het ZAAKTYPE(bevat de zaakt...
+    zaaktype__omschrijving: str
+    #: **EXPERIMENTEEL** Filter Zaken waarbij de huidige status het opgegeven statustype (UR...
+    status__statustype: str
+    #: **EXPERIMENTEEL** Filter Zaken waarbij het resultaat het opgegeven resultaattype (URL...
+    resultaat__resultaattype: str
+    #: Zaken met een vertrouwelijkheidaanduiding die beperkter is dan de aangegeven aanduidi...
+    maximale_vertrouwelijkheidaanduiding: str
+    #: Het burgerservicenummer, bedoeld in artikel 1.1 van de Wet algemene bepalingen burger...
+    rol__betrokkene_identificatie__natuurlijk_persoon__inp_bsn: str
+    #: Het door de gemeente uitgegeven unieke nummer voor een ANDER NATUURLIJK PERSOON
+    rol__betrokkene_identificatie__natuurlijk_persoon__anp_identificatie: str
+    #: Het administratienummer van de persoon, bedoeld in de Wet BRP
+    rol__betrokkene_identificatie__natuurlijk_persoon__inp_a_nummer: str
+    #: Het door een kamer toegekend RSIN voor de INGESCHREVEN NIET-NATUURLIJK PERSOON
+    rol__betrokkene_identificatie__niet_natuurlijk_persoon__inn_nnp_id: str
+    #: Het door de gemeente uitgegeven unieke nummer voor een ANDER NIET-NATUURLIJK PERSOON
+    rol__betrokkene_identificatie__niet_natuurlijk_persoon__ann_identificatie: str
+    #: **EXPERIMENTEEL** Een uniek nummer toegekend door de Kamer van Koophandel
+    rol__betrokkene_identificatie__niet_natuurlijk_persoon__kvk_nummer: str
+    #: **EXPERIMENTEEL** Een korte unieke aanduiding van de Vestiging.
+    rol__betrokkene_identificatie__niet_natuurlijk_persoon__vestigings_nummer: str
+    #: **EXPERIMENTEEL** **DEPRECATED** Een korte unieke aanduiding van de Vestiging.
+    rol__betrokkene_identificatie__vestiging__vestigings_nummer: str
+    #: **EXPERIMENTEEL** **DEPRECATED** Een uniek nummer gekoppeld aan de onderneming.
+    rol__betrokkene_identificatie__vestiging__kvk_nummer: str
+    #: **EXPERIMENTEEL** Een korte unieke aanduiding van de MEDEWERKER. Dit veld wijkt af va...
+    rol__betrokkene_identificatie__medewerker__identificatie: str
+    #: **EXPERIMENTEEL** Een korte identificatie van de organisatorische eenheid. Dit veld w...
+    rol__betrokkene_identificatie__organisatorische_eenheid__identificatie: str
+    #: **EXPERIMENTEEL** filter objecten op basis van `indicatieMachtiging`: * `eigen`: Toon...
+    rol__machtiging: str
+    #: **EXPERIMENTEEL** Enkel Zaken met een `rol.authenticatieContext.levelOfAssurance` die...
+    rol__machtiging__loa: str
+    #: **EXPERIMENTEEL** De aanduiding van de administratie waar het kenmerk op slaat.
+    kenmerk__bron: str
+    #: **EXPERIMENTEEL** Een bron-kenmerk combinatie van de zaak. format: <bron>:<kenmerk>
+    kenmerk: str
+    #: Het veld waarop de resultaten geordend worden.
+    ordering: Sequence[str]
+    #: Sluit de gespecifieerde gerelateerde resources in in het antwoord.
+    expand: Sequence[str]
+
+
 #: Python keyword -> query parameter name, per filters class.
 WIRE_NAMES: dict[str, dict[str, str]] = {
     "KlantcontactenFilters": {
@@ -474,6 +601,68 @@ WIRE_NAMES: dict[str, dict[str, str]] = {
         "zaaktype": "zaaktype",
         "zaaktype__omschrijving": "zaaktype__omschrijving",
     },
+    "ZakenZoekFilters": {
+        "zaakgeometrie": "zaakgeometrie",
+        "uuid__in": "uuid__in",
+        "zaaktype__in": "zaaktype__in",
+        "zaaktype__not_in": "zaaktype__not_in",
+        "identificatie": "identificatie",
+        "bronorganisatie": "bronorganisatie",
+        "bronorganisatie__in": "bronorganisatie__in",
+        "zaaktype": "zaaktype",
+        "archiefnominatie": "archiefnominatie",
+        "archiefnominatie__in": "archiefnominatie__in",
+        "archiefactiedatum": "archiefactiedatum",
+        "archiefactiedatum__lt": "archiefactiedatum__lt",
+        "archiefactiedatum__gt": "archiefactiedatum__gt",
+        "archiefactiedatum__isnull": "archiefactiedatum__isnull",
+        "archiefstatus": "archiefstatus",
+        "archiefstatus__in": "archiefstatus__in",
+        "startdatum": "startdatum",
+        "startdatum__gt": "startdatum__gt",
+        "startdatum__gte": "startdatum__gte",
+        "startdatum__lt": "startdatum__lt",
+        "startdatum__lte": "startdatum__lte",
+        "registratiedatum": "registratiedatum",
+        "registratiedatum__gt": "registratiedatum__gt",
+        "registratiedatum__lt": "registratiedatum__lt",
+        "einddatum": "einddatum",
+        "einddatum__gt": "einddatum__gt",
+        "einddatum__lt": "einddatum__lt",
+        "einddatum__isnull": "einddatum__isnull",
+        "einddatum_gepland": "einddatumGepland",
+        "einddatum_gepland__gt": "einddatumGepland__gt",
+        "einddatum_gepland__lt": "einddatumGepland__lt",
+        "uiterlijke_einddatum_afdoening": "uiterlijkeEinddatumAfdoening",
+        "uiterlijke_einddatum_afdoening__gt": "uiterlijkeEinddatumAfdoening__gt",
+        "uiterlijke_einddatum_afdoening__lt": "uiterlijkeEinddatumAfdoening__lt",
+        "rol__betrokkene_type": "rol__betrokkeneType",
+        "rol__betrokkene": "rol__betrokkene",
+        "rol__omschrijving_generiek": "rol__omschrijvingGeneriek",
+        "identificatie__icontains": "identificatie__icontains",
+        "omschrijving": "omschrijving",
+        "zaaktype__omschrijving": "zaaktype__omschrijving",
+        "status__statustype": "status__statustype",
+        "resultaat__resultaattype": "resultaat__resultaattype",
+        "maximale_vertrouwelijkheidaanduiding": "maximaleVertrouwelijkheidaanduiding",
+        "rol__betrokkene_identificatie__natuurlijk_persoon__inp_bsn": "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn",
+        "rol__betrokkene_identificatie__natuurlijk_persoon__anp_identificatie": "rol__betrokkeneIdentificatie__natuurlijkPersoon__anpIdentificatie",
+        "rol__betrokkene_identificatie__natuurlijk_persoon__inp_a_nummer": "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpA_nummer",
+        "rol__betrokkene_identificatie__niet_natuurlijk_persoon__inn_nnp_id": "rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId",
+        "rol__betrokkene_identificatie__niet_natuurlijk_persoon__ann_identificatie": "rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__annIdentificatie",
+        "rol__betrokkene_identificatie__niet_natuurlijk_persoon__kvk_nummer": "rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__kvkNummer",
+        "rol__betrokkene_identificatie__niet_natuurlijk_persoon__vestigings_nummer": "rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__vestigingsNummer",
+        "rol__betrokkene_identificatie__vestiging__vestigings_nummer": "rol__betrokkeneIdentificatie__vestiging__vestigingsNummer",
+        "rol__betrokkene_identificatie__vestiging__kvk_nummer": "rol__betrokkeneIdentificatie__vestiging__kvkNummer",
+        "rol__betrokkene_identificatie__medewerker__identificatie": "rol__betrokkeneIdentificatie__medewerker__identificatie",
+        "rol__betrokkene_identificatie__organisatorische_eenheid__identificatie": "rol__betrokkeneIdentificatie__organisatorischeEenheid__identificatie",
+        "rol__machtiging": "rol__machtiging",
+        "rol__machtiging__loa": "rol__machtiging__loa",
+        "kenmerk__bron": "kenmerk__bron",
+        "kenmerk": "kenmerk",
+        "ordering": "ordering",
+        "expand": "expand",
+    },
 }
 
 #: Array parameters the server reads comma-separated (style form, explode false).
@@ -489,4 +678,5 @@ JOINED: dict[str, frozenset[str]] = {
     "ZaakobjectenFilters": frozenset(),
     "ZaakverzoekenFilters": frozenset(),
     "ZakenFilters": frozenset({"archiefnominatie__in", "archiefstatus__in", "bronorganisatie__in", "expand", "ordering"}),
+    "ZakenZoekFilters": frozenset(),
 }

@@ -1,0 +1,424 @@
+# Generated from _async_resources.py by scripts/unasync.py. Do not edit: edit the source.
+"""The Zaken API's resources on the synchronous client (``client.zaken``).
+
+Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+from typing_extensions import Unpack
+
+from .. import _core
+from .._sync_pagination import Paginator
+from .._sync_resource import NestedResource, Resource, Timeout
+from .._resource import Ref, expand_with_parents, filter_params
+from . import _filters as f
+from ._expand import ExpandPlan, needs_fallback
+from .models import (
+    AuditTrail,
+    KlantContact,
+    Resultaat,
+    Rol,
+    Status,
+    SubStatus,
+    Zaak,
+    ZaakBesluit,
+    ZaakContactMoment,
+    ZaakEigenschap,
+    ZaakInformatieObject,
+    ZaakNotitie,
+    ZaakObject,
+    ZaakVerzoek,
+)
+
+if TYPE_CHECKING:
+    from .._sync_client import ZGWClient
+
+__all__ = ["ZakenAPI"]
+
+
+class Zaken(Resource[Zaak]):
+    """``/zaken``: list (with every filter of the spec), search, get, create, update, delete.
+
+    ``expand`` works on every Zaken server: on Zaken 1.5+ the server embeds the related
+    resources; on an older server (known from the ``API-version`` header) the client fetches
+    them and fills :attr:`Zaak.expand` the same way. Parents of nested paths are added
+    (``status.statustype`` also asks for ``status``), as Open Zaak needs them.
+    """
+
+    api = "zaken"
+    path = "zaken"
+    model = Zaak
+    wire_names = f.WIRE_NAMES["ZakenFilters"]
+    joined = f.JOINED["ZakenFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.ZakenFilters],
+    ) -> Paginator[Zaak]:
+        """Every zaak matching ``filters`` (lazily, across pages).
+
+        Filters are the spec's query parameters in snake_case (the spec's own spelling is
+        accepted too), e.g.::
+
+            client.zaken.zaken.list(
+                rol__betrokkene_identificatie__natuurlijk_persoon__inp_bsn="999990111",
+                expand=["zaaktype", "status.statustype"],
+            )
+        """
+        params = filter_params(filters, self.wire_names, self.joined, extra_params)
+        expand = params.get("expand")
+        return self._client.paginate(
+            self.url,
+            parse=self.parse,
+            params=params,
+            limit=limit,
+            page_hook=self._expand_fallback_hook(expand),
+        )
+
+    def search(
+        self,
+        *,
+        limit: int | None = None,
+        **filters: Unpack[f.ZakenZoekFilters],
+    ) -> Paginator[Zaak]:
+        """``POST /zaken/_zoek``: filters in the body (``zaakgeometrie``, ``uuid__in``, ...).
+
+        ``expand`` is sent as a JSON array, as the spec says (a comma string makes Open Zaak
+        fail with 500).
+        """
+        wire = f.WIRE_NAMES["ZakenZoekFilters"]
+        body: dict[str, Any] = {}
+        for name, value in filters.items():
+            if value is None:
+                continue
+            key = wire.get(name, name)
+            if key == "expand":
+                value = expand_with_parents(value)  # type: ignore[arg-type]
+            elif isinstance(value, tuple):
+                value = builtins.list(value)
+            body[key] = value
+        url = self._client.url_for(self.api, "zaken/_zoek")
+
+        def fetch(
+            page_url: str,
+            *,
+            params: Mapping[str, Any] | None = None,
+            headers: Mapping[str, str] | None = None,
+        ) -> Any:
+            response = self._client.request("POST", page_url, json=body, params=params)
+            return _core.decode_json(response)
+
+        return Paginator(
+            fetch,
+            url,
+            api_root=self._client.service(self.api).api_root,
+            parse=self.parse,
+            limit=limit,
+            page_hook=self._expand_fallback_hook(",".join(body.get("expand", [])) or None),
+        )
+
+    def get(
+        self,
+        ref: Ref | BaseModel,
+        *,
+        expand: Sequence[str] | str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: Timeout = None,
+    ) -> Zaak:
+        """One zaak by URL or UUID, optionally with related resources expanded."""
+        paths = expand_with_parents(expand) if expand else []
+        params = {"expand": ",".join(paths)} if paths else None
+        response = self._client.request(
+            "GET", self.url_of(ref), params=params, headers=headers, timeout=timeout
+        )
+        body = _core.decode_json(response)
+        if paths and needs_fallback(body, response.headers.get("API-version")):
+            self._fill_expand(body, paths)
+        return self.parse(body)
+
+    def _expand_fallback_hook(self, expand: str | None) -> Any:
+        if not expand:
+            return None
+        paths = expand_with_parents(expand)
+
+        def hook(items: builtins.list[Any]) -> None:
+            version = self._client.api_version(self.api)
+            for item in items:
+                if isinstance(item, dict) and needs_fallback(item, version):
+                    self._fill_expand(item, paths)
+
+        return hook
+
+    def _fill_expand(self, body: dict[str, Any], paths: Sequence[str]) -> None:
+        """Build ``_expand`` by fetching, for servers without expand (Zaken < 1.5)."""
+        plan = ExpandPlan(paths)
+        body["_expand"] = self._expand_object(body, plan, "")
+
+    def _expand_object(
+        self, body: Mapping[str, Any], plan: ExpandPlan, prefix: str
+    ) -> dict[str, Any]:
+        expanded: dict[str, Any] = {}
+        for field in plan.children(prefix):
+            value = self._fetch_relation(body, field)
+            if value is None or value == []:
+                continue  # like Open Zaak: empty relations are left out
+            path = f"{prefix}.{field}" if prefix else field
+            if plan.children(path):
+                if isinstance(value, builtins.list):
+                    for item in value:
+                        item["_expand"] = self._expand_object(item, plan, path)
+                else:
+                    value["_expand"] = self._expand_object(value, plan, path)
+            expanded[field] = value
+        return expanded
+
+    def _fetch_relation(self, body: Mapping[str, Any], field: str) -> Any:
+        url = body.get("url", "")
+        listed = {
+            "rollen": "rollen",
+            "zaakobjecten": "zaakobjecten",
+            "zaakinformatieobjecten": "zaakinformatieobjecten",
+        }
+        if field in listed:
+            list_url = self._client.url_for(self.api, listed[field])
+            return self._client.paginate(list_url, parse=dict, params={"zaak": url}).to_list()
+        if field == "eigenschappen":
+            return self._client.paginate(url + "/zaakeigenschappen", parse=dict).to_list()
+        target = body.get(field)
+        if isinstance(target, str) and target:
+            return self._client.get_json(target)
+        if isinstance(target, builtins.list):
+            return [self._client.get_json(t) for t in target if isinstance(t, str) and t]
+        return None
+
+    def audittrail(self, zaak: Ref | BaseModel) -> builtins.list[AuditTrail]:
+        """The zaak's audit trail: who changed what, oldest first (a plain, unpaged list)."""
+        body = self._client.get_json(self.url_of(zaak).rstrip("/") + "/audittrail")
+        return [AuditTrail.model_validate(item) for item in body]
+
+    def besluiten(self, zaak: Ref | BaseModel) -> builtins.list[ZaakBesluit]:
+        """The besluiten linked to the zaak (``zaken/{uuid}/besluiten``, unpaged)."""
+        body = self._client.get_json(self.url_of(zaak).rstrip("/") + "/besluiten")
+        return [ZaakBesluit.model_validate(item) for item in body]
+
+
+class Statussen(Resource[Status]):
+    """``/statussen``: the status history of zaken. A new status sets the zaak's status."""
+
+    api, path, model = "zaken", "statussen", Status
+    wire_names, joined = f.WIRE_NAMES["StatussenFilters"], f.JOINED["StatussenFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.StatussenFilters],
+    ) -> Paginator[Status]:
+        """Statussen matching ``filters`` (e.g. ``zaak=<url>``)."""
+        return self._list(filters, limit=limit, extra_params=extra_params)
+
+
+class SubStatussen(Resource[SubStatus]):
+    """``/substatussen`` (Open Zaak): finer-grained updates within a status."""
+
+    api, path, model = "zaken", "substatussen", SubStatus
+    wire_names, joined = f.WIRE_NAMES["SubstatussenFilters"], f.JOINED["SubstatussenFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.SubstatussenFilters],
+    ) -> Paginator[SubStatus]:
+        """Substatussen matching ``filters``."""
+        return self._list(filters, limit=limit, extra_params=extra_params)
+
+
+class Rollen(Resource[Rol]):
+    """``/rollen``: who is involved in a zaak, and how (initiator, behandelaar, ...)."""
+
+    api, path, model = "zaken", "rollen", Rol
+    wire_names, joined = f.WIRE_NAMES["RollenFilters"], f.JOINED["RollenFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.RollenFilters],
+    ) -> Paginator[Rol]:
+        """Rollen matching ``filters`` (e.g. ``zaak=<url>``, ``omschrijving_generiek``)."""
+        return self._list(filters, limit=limit, extra_params=extra_params)
+
+
+class Resultaten(Resource[Resultaat]):
+    """``/resultaten``: the outcome of a zaak."""
+
+    api, path, model = "zaken", "resultaten", Resultaat
+    wire_names, joined = f.WIRE_NAMES["ResultatenFilters"], f.JOINED["ResultatenFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.ResultatenFilters],
+    ) -> Paginator[Resultaat]:
+        """Resultaten matching ``filters``."""
+        return self._list(filters, limit=limit, extra_params=extra_params)
+
+
+class ZaakObjecten(Resource[ZaakObject]):
+    """``/zaakobjecten``: the objects (address, building, ...) a zaak is about."""
+
+    api, path, model = "zaken", "zaakobjecten", ZaakObject
+    wire_names, joined = f.WIRE_NAMES["ZaakobjectenFilters"], f.JOINED["ZaakobjectenFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.ZaakobjectenFilters],
+    ) -> Paginator[ZaakObject]:
+        """Zaakobjecten matching ``filters``."""
+        return self._list(filters, limit=limit, extra_params=extra_params)
+
+
+class ZaakInformatieObjecten(Resource[ZaakInformatieObject]):
+    """``/zaakinformatieobjecten``: documents linked to a zaak (an unpaged list)."""
+
+    api, path, model = "zaken", "zaakinformatieobjecten", ZaakInformatieObject
+    wire_names = f.WIRE_NAMES["ZaakinformatieobjectenFilters"]
+    joined = f.JOINED["ZaakinformatieobjectenFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.ZaakinformatieobjectenFilters],
+    ) -> Paginator[ZaakInformatieObject]:
+        """Zaakinformatieobjecten matching ``filters`` (``zaak``, ``informatieobject``)."""
+        return self._list(filters, limit=limit, extra_params=extra_params)
+
+
+class ZaakContactMomenten(Resource[ZaakContactMoment]):
+    """``/zaakcontactmomenten``: links between zaken and Contactmomenten API records."""
+
+    api, path, model = "zaken", "zaakcontactmomenten", ZaakContactMoment
+    wire_names = f.WIRE_NAMES["ZaakcontactmomentenFilters"]
+    joined = f.JOINED["ZaakcontactmomentenFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.ZaakcontactmomentenFilters],
+    ) -> Paginator[ZaakContactMoment]:
+        """Zaakcontactmomenten matching ``filters``."""
+        return self._list(filters, limit=limit, extra_params=extra_params)
+
+
+class ZaakVerzoeken(Resource[ZaakVerzoek]):
+    """``/zaakverzoeken``: links between zaken and verzoeken."""
+
+    api, path, model = "zaken", "zaakverzoeken", ZaakVerzoek
+    wire_names = f.WIRE_NAMES["ZaakverzoekenFilters"]
+    joined = f.JOINED["ZaakverzoekenFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.ZaakverzoekenFilters],
+    ) -> Paginator[ZaakVerzoek]:
+        """Zaakverzoeken matching ``filters``."""
+        return self._list(filters, limit=limit, extra_params=extra_params)
+
+
+class KlantContacten(Resource[KlantContact]):
+    """``/klantcontacten`` of the Zaken API (the old, zaak-bound contact record)."""
+
+    api, path, model = "zaken", "klantcontacten", KlantContact
+    wire_names = f.WIRE_NAMES["KlantcontactenFilters"]
+    joined = f.JOINED["KlantcontactenFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.KlantcontactenFilters],
+    ) -> Paginator[KlantContact]:
+        """Klantcontacten matching ``filters``."""
+        return self._list(filters, limit=limit, extra_params=extra_params)
+
+
+class ZaakNotities(Resource[ZaakNotitie]):
+    """``/zaaknotities`` (Open Zaak): notes on a zaak."""
+
+    api, path, model = "zaken", "zaaknotities", ZaakNotitie
+    wire_names = f.WIRE_NAMES["ZaaknotitiesFilters"]
+    joined = f.JOINED["ZaaknotitiesFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.ZaaknotitiesFilters],
+    ) -> Paginator[ZaakNotitie]:
+        """Zaaknotities matching ``filters``."""
+        return self._list(filters, limit=limit, extra_params=extra_params)
+
+
+class ZaakEigenschappen(NestedResource[ZaakEigenschap]):
+    """``/zaken/{uuid}/zaakeigenschappen``: the values of a zaak's eigenschappen."""
+
+    api, parent_path, path, model = "zaken", "zaken", "zaakeigenschappen", ZaakEigenschap
+    parent_field = "zaak"
+
+    def list(
+        self, zaak: Ref | BaseModel, *, limit: int | None = None
+    ) -> Paginator[ZaakEigenschap]:
+        """The eigenschappen of ``zaak`` (URL, UUID or model)."""
+        return self._list({}, limit=limit, url=self.collection_url(zaak))
+
+
+class ZakenAPI:
+    """The Zaken API: ``client.zaken.zaken``, ``.statussen``, ``.rollen``, ...
+
+    Each attribute is a resource with ``list``/``get``/``create``/``update``/
+    ``partial_update``/``delete``.
+    """
+
+    def __init__(self, client: ZGWClient) -> None:
+        self.zaken = Zaken(client)
+        self.statussen = Statussen(client)
+        self.substatussen = SubStatussen(client)
+        self.rollen = Rollen(client)
+        self.resultaten = Resultaten(client)
+        self.zaakobjecten = ZaakObjecten(client)
+        self.zaakinformatieobjecten = ZaakInformatieObjecten(client)
+        self.zaakeigenschappen = ZaakEigenschappen(client)
+        self.zaakcontactmomenten = ZaakContactMomenten(client)
+        self.zaakverzoeken = ZaakVerzoeken(client)
+        self.klantcontacten = KlantContacten(client)
+        self.zaaknotities = ZaakNotities(client)
+
+    def __repr__(self) -> str:
+        return "<ZakenAPI>"
