@@ -58,6 +58,44 @@ async def close(client: Any) -> None:
     await resolve(client.aclose() if isinstance(client, AsyncZGWClient) else client.close())
 
 
+def pytest_report_header() -> str:
+    if SPECS.is_dir():
+        return f"contract checks: exchanges with the in-memory backend are validated against {SPECS}"
+    return (
+        f"contract checks: OFF - the OpenAPI specs folder {SPECS} is absent, so requests and "
+        "responses are not validated against the official specs"
+    )
+
+
+@pytest.fixture(autouse=True)
+def contract_check(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Validate every exchange with the in-memory backend against the official spec."""
+    if not SPECS.is_dir() or request.node.get_closest_marker("no_contract"):
+        yield None
+        return
+    from tests.contract.recorder import ContractRecorder
+    from zgw_client.testing import InMemoryBackend
+
+    recorder = ContractRecorder()
+    original = InMemoryBackend.process
+
+    def recording(self: InMemoryBackend, http_request: httpx.Request, **kwargs: Any) -> Any:
+        outcome = original(self, http_request, **kwargs)
+        if isinstance(outcome, httpx.Response):
+            recorder.record(http_request, outcome)
+        return outcome
+
+    monkeypatch.setattr(InMemoryBackend, "process", recording)
+    yield recorder
+    violations = recorder.violations()
+    if violations:
+        shown = "\n".join(f"  - {v}" for v in violations[:15])
+        pytest.fail(
+            f"{len(violations)} exchange(s) break the official OpenAPI spec:\n{shown}",
+            pytrace=False,
+        )
+
+
 @pytest.fixture(params=["sync", "async"])
 def face(request: pytest.FixtureRequest) -> str:
     return str(request.param)

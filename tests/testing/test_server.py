@@ -62,7 +62,11 @@ def test_pytest_plugin_fixtures(tmp_path: Path) -> None:
         "import httpx\n\n"
         "def test_served(zgw_backend, zgw_served):\n"
         '    root = zgw_served.api_roots["zaken"]\n'
-        '    assert httpx.get(root).json()["zaken"] == root + "zaken"\n'
+        '    assert httpx.get(root).json()["zaken"] == root + "zaken"\n\n'
+        "def test_client(zgw_backend, zgw_client):\n"
+        '    assert list(zgw_client.zaken.zaken.list()) == []\n\n'
+        "async def test_async_client(zgw_backend, zgw_async_client):\n"
+        '    assert await zgw_async_client.zaken.zaken.list().to_list() == []\n'
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     result = subprocess.run(
@@ -72,9 +76,9 @@ def test_pytest_plugin_fixtures(tmp_path: Path) -> None:
             "pytest",
             "-q",
             "-p",
-            "zgw_client.testing.pytest_plugin",
-            "-p",
             "no:cacheprovider",
+            "-o",
+            "asyncio_mode=auto",
             str(tmp_path),
         ],
         capture_output=True,
@@ -85,3 +89,4 @@ def test_pytest_plugin_fixtures(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 passed" in result.stdout

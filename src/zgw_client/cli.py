@@ -1,0 +1,386 @@
+"""The ``zgw`` command line, for municipal integrators and their scripts.
+
+Services come from ``--config zgw.toml`` (or ``$ZGW_CONFIG``), else from ``ZGW_*``
+environment variables (see the configuration docs). Output is rich on a terminal and JSON
+with ``--json``. Secrets are never printed.
+
+Exit codes:
+    0  success
+    1  the API answered an error (4xx/5xx), or ``check`` found a failing service
+    2  usage or configuration error (including a URL under no configured API root)
+    3  network failure: could not connect, timed out, or retries exhausted
+    4  the server answered something unexpected (not JSON, wrong shape)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+try:
+    import click
+    from rich.console import Console
+    from rich.table import Table
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    raise SystemExit(
+        "The zgw command needs the 'cli' extra: pip install 'zgw-client[cli]'"
+    ) from exc
+
+from ._auth import mint_jwt
+from ._config import ZGWConfig, ZGWCredentials
+from ._exceptions import (
+    APIError,
+    ConfigurationError,
+    RetriesExhaustedError,
+    TransportError,
+    UnexpectedResponseError,
+    ZGWError,
+)
+from ._sync_client import ZGWClient
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_API, EXIT_USAGE, EXIT_NETWORK, EXIT_UNEXPECTED = 0, 1, 2, 3, 4
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+console = Console()
+errors = Console(stderr=True)
+
+
+def _exit_code(error: ZGWError) -> int:
+    if isinstance(error, ConfigurationError):
+        return EXIT_USAGE
+    if isinstance(error, (TransportError, RetriesExhaustedError)):
+        return EXIT_NETWORK
+    if isinstance(error, UnexpectedResponseError):
+        return EXIT_UNEXPECTED
+    if isinstance(error, APIError):
+        return EXIT_API
+    return EXIT_USAGE
+
+
+@contextmanager
+def _reporting_errors() -> Iterator[None]:
+    """Turn a zgw-client error into a one-paragraph message and the documented exit code."""
+    try:
+        yield
+    except ZGWError as error:
+        errors.print(f"[bold red]error:[/] {type(error).__name__}: {error}", highlight=False)
+        sys.exit(_exit_code(error))
+
+
+def load_config(path: str | None) -> ZGWConfig:
+    """The configuration from ``--config``, ``$ZGW_CONFIG``, or the ``ZGW_*`` variables."""
+    path = path or os.environ.get("ZGW_CONFIG")
+    if path:
+        return ZGWConfig.from_toml(path)
+    config = ZGWConfig.from_env()
+    if not config.services:
+        raise ConfigurationError(
+            "No services configured: pass --config zgw.toml, set ZGW_CONFIG, or set "
+            "ZGW_<API>_API_ROOT variables (see docs/configuration.md). "
+            "To try zgw without a server: zgw demo, or zgw serve."
+        )
+    return config
+
+
+def _client(ctx: click.Context) -> ZGWClient:
+    obj = ctx.ensure_object(dict)
+    if "client" not in obj:
+        obj["client"] = ZGWClient(load_config(obj.get("config_path")))
+        ctx.call_on_close(obj["client"].close)
+    client: ZGWClient = obj["client"]
+    return client
+
+
+def _emit(data: Any, as_json: bool, render: Callable[[], None]) -> None:
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        render()
+
+
+@click.group()
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="TOML file with the services (default: $ZGW_CONFIG, else ZGW_* variables).",
+)
+@click.version_option(package_name="zgw-client")
+@click.pass_context
+def main(ctx: click.Context, config_path: str | None) -> None:
+    """zgw: talk to the ZGW APIs, Klantinteracties and the Objects API."""
+    ctx.ensure_object(dict)["config_path"] = config_path
+
+
+# -- check ---------------------------------------------------------------------------------
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def check(ctx: click.Context, as_json: bool) -> None:
+    """For each configured service: reachable, credentials accepted, API-version."""
+    with _reporting_errors():
+        client = _client(ctx)
+        results = []
+        for name, service in client.config.services.items():
+            results.append({"service": name, "api_root": service.api_root, **_probe(client, name)})
+    failed = [r for r in results if not r["ok"]]
+
+    def render() -> None:
+        table = Table("service", "API root", "reachable", "auth", "API-version", "note")
+        for r in results:
+            table.add_row(
+                r["service"],
+                r["api_root"],
+                "yes" if r["reachable"] else "[red]no[/]",
+                {True: "ok", False: "[red]refused[/]", None: "-"}[r["auth"]],
+                r["api_version"] or "-",
+                r["note"],
+            )
+        console.print(table)
+
+    _emit(results, as_json, render)
+    sys.exit(EXIT_API if failed else EXIT_OK)
+
+
+#: A cheap authenticated list per API, to see whether the credentials are accepted.
+_PROBES = {
+    "zaken": "zaken",
+    "catalogi": "catalogussen",
+    "documenten": "enkelvoudiginformatieobjecten",
+    "besluiten": "besluiten",
+    "klantinteracties": "partijen",
+    "contactmomenten": "contactmomenten",
+    "objecten": "objecttypes",
+    "objecttypen": "objecttypes",
+}
+
+
+def _probe(client: ZGWClient, name: str) -> dict[str, Any]:
+    result: dict[str, Any] = {"reachable": False, "auth": None, "api_version": None, "note": ""}
+    try:
+        response = client.request("GET", client.url_for(name))
+        result["reachable"] = True
+        result["api_version"] = response.headers.get("API-version")
+        probe = _PROBES.get(name)
+        if probe:
+            listed = client.request("GET", client.url_for(name, probe), params={"pageSize": 1})
+            result["auth"] = True
+            result["api_version"] = listed.headers.get("API-version") or result["api_version"]
+        else:
+            result["note"] = "auth not probed (unknown API)"
+    except APIError as error:
+        result["reachable"] = True
+        if error.status in (401, 403):
+            result["auth"] = False
+        result["note"] = f"{error.status} {error.code or ''} {error.title or ''}".strip()
+    except ZGWError as error:
+        result["note"] = type(error).__name__
+    result["ok"] = result["reachable"] and result["auth"] is not False
+    return result
+
+
+# -- token -----------------------------------------------------------------------------------
+@main.command()
+@click.option("--client-id", envvar="ZGW_CLIENT_ID", required=True, help="JWT client_id.")
+@click.option(
+    "--secret",
+    envvar="ZGW_SECRET",
+    required=True,
+    help="JWT secret (prefer the ZGW_SECRET variable: it stays out of your shell history).",
+)
+@click.option("--user-id", default="zgw-cli", show_default=True)
+@click.option("--user-representation", default="zgw command line", show_default=True)
+def token(client_id: str, secret: str, user_id: str, user_representation: str) -> None:
+    """Print a JWT-ZGW for debugging with curl (valid for at most an hour).
+
+    curl -H "Authorization: Bearer $(zgw token)" -H "Accept-Crs: EPSG:4326" URL
+    """
+    credentials = ZGWCredentials(
+        client_id, secret, user_id=user_id, user_representation=user_representation
+    )
+    click.echo(mint_jwt(credentials))
+
+
+# -- zaken -----------------------------------------------------------------------------------
+@main.group()
+def zaken() -> None:
+    """List and show zaken."""
+
+
+@zaken.command("list")
+@click.option("--bsn", help="Zaken where this BSN has a rol.")
+@click.option("--zaaktype", help="Zaaktype URL.")
+@click.option("--identificatie")
+@click.option("--limit", type=int, default=50, show_default=True, help="0 for all.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def zaken_list(
+    ctx: click.Context,
+    bsn: str | None,
+    zaaktype: str | None,
+    identificatie: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """List zaken (newest first), optionally filtered."""
+    from .identifiers import validate_bsn
+
+    with _reporting_errors():
+        client = _client(ctx)
+        filters: dict[str, Any] = {
+            "zaaktype": zaaktype,
+            "identificatie": identificatie,
+            "ordering": "-startdatum",
+        }
+        if bsn:
+            filters["rol__betrokkene_identificatie__natuurlijk_persoon__inp_bsn"] = validate_bsn(
+                bsn
+            )
+        zaken_found = list(client.zaken.zaken.list(limit=limit or None, **filters))
+    data = [z.to_wire() for z in zaken_found]
+
+    def render() -> None:
+        table = Table("identificatie", "omschrijving", "startdatum", "einddatum", "uuid")
+        for z in zaken_found:
+            table.add_row(
+                z.identificatie or "",
+                z.omschrijving or "",
+                str(z.startdatum or ""),
+                str(z.einddatum or ""),
+                str(z.uuid or ""),
+            )
+        console.print(table)
+        console.print(f"{len(zaken_found)} zaken")
+
+    _emit(data, as_json, render)
+
+
+@zaken.command("get")
+@click.argument("ref")
+@click.option("--expand", help="Comma-separated, e.g. zaaktype,status.statustype,rollen.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def zaken_get(ctx: click.Context, ref: str, expand: str | None, as_json: bool) -> None:
+    """Show one zaak by URL or UUID."""
+    with _reporting_errors():
+        zaak = _client(ctx).zaken.zaken.get(ref, expand=expand)
+    data = zaak.to_wire()
+
+    def render() -> None:
+        table = Table("field", "value", show_header=False)
+        for key, value in data.items():
+            if value not in (None, "", [], {}):
+                table.add_row(key, json.dumps(value, ensure_ascii=False, default=str)[:200])
+        console.print(table)
+
+    _emit(data, as_json, render)
+
+
+# -- documenten ------------------------------------------------------------------------------
+@main.group()
+def documenten() -> None:
+    """Download documents."""
+
+
+@documenten.command("download")
+@click.argument("ref")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@click.pass_context
+def documenten_download(ctx: click.Context, ref: str, output: str | None) -> None:
+    """Stream a document's content (by URL or UUID) to a file or stdout."""
+    with _reporting_errors():
+        client = _client(ctx)
+        url = client.url_for("documenten", "enkelvoudiginformatieobjecten")
+        url = ref if ref.startswith(("http://", "https://")) else f"{url}/{ref}"
+        with client.stream("GET", url.rstrip("/") + "/download") as response:
+            if output:
+                with Path(output).open("wb") as sink:
+                    for chunk in response.iter_bytes():
+                        sink.write(chunk)
+            else:
+                for chunk in response.iter_bytes():
+                    sys.stdout.buffer.write(chunk)
+                sys.stdout.buffer.flush()
+
+
+# -- export ----------------------------------------------------------------------------------
+@main.group()
+def export() -> None:
+    """Export resources as JSON lines (streaming, constant memory)."""
+
+
+@export.command("zaken")
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@click.option("--page-size", type=int, default=100, show_default=True)
+@click.pass_context
+def export_zaken(ctx: click.Context, fmt: str, output: str | None, page_size: int) -> None:
+    """Every zaak, one JSON object per line, page by page (nothing is held in memory)."""
+    with _reporting_errors():
+        client = _client(ctx)
+        paginator = client.paginate(
+            client.url_for("zaken", "zaken"),
+            parse=lambda item: item,
+            params={"pageSize": page_size},
+        )
+        started = time.monotonic()
+        written = 0
+        show_progress = output is not None and errors.is_terminal
+        from rich.progress import Progress
+
+        with (
+            click.open_file(output or "-", "w", encoding="utf-8") as sink,
+            Progress(console=errors, disable=not show_progress, transient=True) as progress,
+        ):
+            task = progress.add_task("exporting zaken", total=None)
+            for page in paginator.iter_pages():
+                if page.count is not None:
+                    progress.update(task, total=page.count)
+                for item in page.items:
+                    sink.write(json.dumps(item, ensure_ascii=False) + "\n")
+                    written += 1
+                progress.update(task, completed=written)
+        errors.print(
+            f"exported {written} zaken in {time.monotonic() - started:.1f}s",
+            highlight=False,
+        )
+
+
+# -- serve -----------------------------------------------------------------------------------
+@main.command()
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--latency", type=float, default=0.0, help="Seconds added to every request.")
+@click.option("--empty", is_flag=True, help="Start without the demo data.")
+def serve(port: int, latency: float, empty: bool) -> None:
+    """Serve the in-memory backend (with the demo data) on 127.0.0.1."""
+    from .testing import InMemoryBackend
+
+    backend = InMemoryBackend(latency=latency)
+    if not empty:
+        from .testing.demo import seed_demo
+
+        seed_demo(backend)
+    with backend.serve(port=port) as served:
+        console.print(f"In-memory ZGW backend on [bold]{served.url}[/] (Ctrl-C to stop)")
+        for name, root in served.api_roots.items():
+            console.print(f"  {name:18} {root}")
+        console.print(f"JWT client_id={backend.jwt_client_id!r}; the secret and token are in")
+        console.print("zgw_client.testing.InMemoryBackend (test values, not secrets).")
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            console.print("stopped")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
