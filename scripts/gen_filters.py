@@ -74,6 +74,18 @@ def python_type(schema: dict[str, Any], style_explode: bool, *, body: bool = Fal
     return "str"
 
 
+def fix_reference_type(param: dict[str, Any]) -> dict[str, Any]:
+    """The schema of ``param``, with a known spec bug fixed.
+
+    Open Zaak's spec types some URL filters (``rollen?zaak=``, ``statussen?zaak=``) as
+    ``integer`` while the server takes, and the description says, a URL.
+    """
+    schema = dict(param.get("schema", {}))
+    if schema.get("type") == "integer" and "URL" in str(param.get("description", "")):
+        schema = {"type": "string", "format": "uri"}
+    return schema
+
+
 def resolve(spec: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     while "$ref" in item:
         ref = item["$ref"]
@@ -112,7 +124,7 @@ def generate(package: str, spec_path: Path) -> str:
         wire[name] = {}
         joined[name] = []
         for param in sorted(params, key=lambda p: p["name"]):
-            schema = param.get("schema", {})
+            schema = fix_reference_type(param)
             explode = param.get("explode", True)
             py = snake(param["name"])
             if not py.isidentifier():

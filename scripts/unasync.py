@@ -21,6 +21,8 @@ FILES = {
     "_async_client.py": "_sync_client.py",
     "_async_pagination.py": "_sync_pagination.py",
     "_async_resource.py": "_sync_resource.py",
+    "_async_contact.py": "_sync_contact.py",
+    "mijnzaken/_async_composer.py": "mijnzaken/_sync_composer.py",
 }
 
 # Also any module named ``_async_resources.py`` inside an API package.

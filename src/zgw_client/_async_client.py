@@ -32,6 +32,12 @@ from ._cache import ResponseCache
 from ._config import RetryPolicy, Service, ZGWConfig
 from ._exceptions import RetriesExhaustedError
 from ._models import ZGWModel
+from .besluiten._async_resources import AsyncBesluitenAPI
+from .catalogi._async_resources import AsyncCatalogiAPI
+from .contactmomenten._async_resources import AsyncContactmomentenAPI
+from .documenten._async_resources import AsyncDocumentenAPI
+from .klantinteracties._async_resources import AsyncKlantinteractiesAPI
+from .objecten._async_resources import AsyncObjectenAPI
 from .zaken._async_resources import AsyncZakenAPI
 
 __all__ = ["AsyncZGWClient"]
@@ -93,9 +99,35 @@ class AsyncZGWClient(BaseClient):
         """The Zaken API: ``client.zaken.zaken``, ``.statussen``, ``.rollen``, ..."""
         return AsyncZakenAPI(self)
 
-    # [namespaces: catalogi, documenten, besluiten]
+    @cached_property
+    def catalogi(self) -> AsyncCatalogiAPI:
+        """The Catalogi API: ``client.catalogi.zaaktypen``, ``.statustypen``, ``.roltypen``, ..."""
+        return AsyncCatalogiAPI(self)
 
-    # [namespaces: klantinteracties, contactmomenten, objecten]
+    @cached_property
+    def documenten(self) -> AsyncDocumentenAPI:
+        """The Documenten API: ``client.documenten.enkelvoudiginformatieobjecten``, ..."""
+        return AsyncDocumentenAPI(self)
+
+    @cached_property
+    def besluiten(self) -> AsyncBesluitenAPI:
+        """The Besluiten API: ``client.besluiten.besluiten``, ``.besluitinformatieobjecten``."""
+        return AsyncBesluitenAPI(self)
+
+    @cached_property
+    def klantinteracties(self) -> AsyncKlantinteractiesAPI:
+        """Klantinteracties (Open Klant): ``client.klantinteracties.partijen``, ..."""
+        return AsyncKlantinteractiesAPI(self)
+
+    @cached_property
+    def contactmomenten(self) -> AsyncContactmomentenAPI:
+        """The Contactmomenten API 1.0: ``client.contactmomenten.contactmomenten``, ..."""
+        return AsyncContactmomentenAPI(self)
+
+    @cached_property
+    def objecten(self) -> AsyncObjectenAPI:
+        """The Objects API: ``client.objecten.objects``, ``.objecttypes``, ``.taken``."""
+        return AsyncObjectenAPI(self)
 
     # -- lifecycle ---------------------------------------------------------------------
     async def aclose(self) -> None:

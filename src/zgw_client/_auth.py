@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 import time
 import warnings
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import AsyncGenerator, Callable, Generator, Mapping
 from typing import Any
 
 import httpx
@@ -50,7 +50,44 @@ def mint_jwt(credentials: ZGWCredentials, *, now: float | None = None) -> str:
         )
 
 
-class ZGWJWTAuth(httpx.Auth):
+class _ReadsErrorBodies(httpx.Auth):
+    """An auth flow that needs the body of error responses only.
+
+    httpx's ``requires_response_body`` reads *every* body before the caller sees it, which
+    would pull a streamed 20 MB download into memory. The token-expiry check only needs
+    the body of a 403, so only bodies of error responses are read here.
+    """
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        flow = self.auth_flow(request)
+        outgoing = next(flow)
+        while True:
+            response = yield outgoing
+            if response.status_code >= 400:
+                response.read()
+            try:
+                outgoing = flow.send(response)
+            except StopIteration:
+                break
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        flow = self.auth_flow(request)
+        outgoing = next(flow)
+        while True:
+            response = yield outgoing
+            if response.status_code >= 400:
+                await response.aread()
+            try:
+                outgoing = flow.send(response)
+            except StopIteration:
+                break
+
+
+class ZGWJWTAuth(_ReadsErrorBodies):
     """``Authorization: Bearer <JWT-ZGW>``, minted locally and reused briefly.
 
     A token is reused for ``credentials.token_lifetime`` seconds, well inside the hour
@@ -58,8 +95,6 @@ class ZGWJWTAuth(httpx.Auth):
     token minted just before a long pause), a new token is minted and the request is
     sent once more.
     """
-
-    requires_response_body = True
 
     def __init__(
         self, credentials: ZGWCredentials, *, clock: Callable[[], float] = time.time
@@ -185,7 +220,7 @@ def _under_root(target: httpx.URL, root: httpx.URL) -> bool:
     return path == root_path.rstrip("/") or path.startswith(root_path)
 
 
-class ServiceAuth(httpx.Auth):
+class ServiceAuth(_ReadsErrorBodies):
     """Sends each request with the credentials of the API root it falls under.
 
     Use it on any ``httpx.Client`` to get zgw-client's routing and refusal::
@@ -194,8 +229,6 @@ class ServiceAuth(httpx.Auth):
 
     A URL under no configured root raises :class:`UnconfiguredURLError` before sending.
     """
-
-    requires_response_body = True
 
     def __init__(self, router: ServiceRouter) -> None:
         self._router = router

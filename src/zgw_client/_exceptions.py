@@ -6,6 +6,7 @@ Catch :class:`ZGWError` for "anything from zgw-client", or a branch for what you
     ├── ConfigurationError            the client was set up wrongly (fix the configuration)
     │   └── UnconfiguredURLError      a URL under no configured API root (raised before any I/O)
     ├── InputError (also ValueError)  an argument failed a local check (BSN 11-proef, KVK, ...)
+    ├── AccessDeniedError             MijnZaken: this person may not see this zaak
     ├── TransportError                no usable HTTP exchange took place
     │   ├── ConnectError              could not connect (DNS, refused, TLS)
     │   └── RequestTimeout            connect/read/write/pool timeout
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "APIError",
+    "AccessDeniedError",
     "AuthenticationError",
     "BadRequestError",
     "ConfigurationError",
@@ -93,6 +95,14 @@ class UnconfiguredURLError(ConfigurationError):
 
 class InputError(ZGWError, ValueError):
     """An argument failed a local check before any request was sent."""
+
+
+class AccessDeniedError(ZGWError):
+    """The person holds no qualifying rol on the zaak, or the portal's policy hides it.
+
+    Raised by the MijnZaken helpers before anything of the zaak is returned. The message is
+    the same in both cases, so that it does not reveal whether the zaak exists.
+    """
 
 
 class TransportError(ZGWError):

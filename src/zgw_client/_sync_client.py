@@ -33,6 +33,12 @@ from ._cache import ResponseCache
 from ._config import RetryPolicy, Service, ZGWConfig
 from ._exceptions import RetriesExhaustedError
 from ._models import ZGWModel
+from .besluiten._sync_resources import BesluitenAPI
+from .catalogi._sync_resources import CatalogiAPI
+from .contactmomenten._sync_resources import ContactmomentenAPI
+from .documenten._sync_resources import DocumentenAPI
+from .klantinteracties._sync_resources import KlantinteractiesAPI
+from .objecten._sync_resources import ObjectenAPI
 from .zaken._sync_resources import ZakenAPI
 
 __all__ = ["ZGWClient"]
@@ -94,9 +100,35 @@ class ZGWClient(BaseClient):
         """The Zaken API: ``client.zaken.zaken``, ``.statussen``, ``.rollen``, ..."""
         return ZakenAPI(self)
 
-    # [namespaces: catalogi, documenten, besluiten]
+    @cached_property
+    def catalogi(self) -> CatalogiAPI:
+        """The Catalogi API: ``client.catalogi.zaaktypen``, ``.statustypen``, ``.roltypen``, ..."""
+        return CatalogiAPI(self)
 
-    # [namespaces: klantinteracties, contactmomenten, objecten]
+    @cached_property
+    def documenten(self) -> DocumentenAPI:
+        """The Documenten API: ``client.documenten.enkelvoudiginformatieobjecten``, ..."""
+        return DocumentenAPI(self)
+
+    @cached_property
+    def besluiten(self) -> BesluitenAPI:
+        """The Besluiten API: ``client.besluiten.besluiten``, ``.besluitinformatieobjecten``."""
+        return BesluitenAPI(self)
+
+    @cached_property
+    def klantinteracties(self) -> KlantinteractiesAPI:
+        """Klantinteracties (Open Klant): ``client.klantinteracties.partijen``, ..."""
+        return KlantinteractiesAPI(self)
+
+    @cached_property
+    def contactmomenten(self) -> ContactmomentenAPI:
+        """The Contactmomenten API 1.0: ``client.contactmomenten.contactmomenten``, ..."""
+        return ContactmomentenAPI(self)
+
+    @cached_property
+    def objecten(self) -> ObjectenAPI:
+        """The Objects API: ``client.objecten.objects``, ``.objecttypes``, ``.taken``."""
+        return ObjectenAPI(self)
 
     # -- lifecycle ---------------------------------------------------------------------
     def close(self) -> None:

@@ -382,5 +382,152 @@ def serve(port: int, latency: float, empty: bool) -> None:
             console.print("stopped")
 
 
+# -- mijnzaken and the demo ------------------------------------------------------------------
+def _render_overview(overview: Any, *, show_steps: bool = True) -> None:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    who = f"{overview.subject.kind.upper()} {overview.subject.masked}"
+    console.rule(f"[bold]Mijn Zaken[/] - {who}")
+
+    console.print("\n[bold]Wat ik moet regelen[/]")
+    if not overview.taken:
+        console.print("  Niets te regelen.")
+    for taak in overview.taken:
+        if taak.days_left is None:
+            when = "geen termijn"
+        elif taak.days_left < 0:
+            when = f"[red]{-taak.days_left} dagen te laat[/]"
+        elif taak.days_left == 0:
+            when = "[red]vandaag[/]"
+        else:
+            color = "red" if taak.days_left <= 2 else "yellow" if taak.days_left <= 7 else "green"
+            when = f"[{color}]nog {taak.days_left} dagen[/]"
+        extra = f"  EUR {taak.bedrag}" if taak.bedrag else ""
+        zaak = f"  ({taak.zaak_identificatie})" if taak.zaak_identificatie else ""
+        console.print(f"  - {taak.titel}{extra}  {when}{zaak}", highlight=False)
+
+    details = {d.zaak.url: d for d in overview.details or []}
+    console.print("\n[bold]Mijn lopende zaken[/]")
+    if not overview.lopende_zaken:
+        console.print("  Geen lopende zaken.")
+    for zaak in overview.lopende_zaken:
+        progress = ""
+        if zaak.progress:
+            dots = "●" * zaak.progress.current + "○" * (zaak.progress.total - zaak.progress.current)
+            progress = f"{dots} stap {zaak.progress.current} van {zaak.progress.total}"
+        lines = [
+            f"[bold]{zaak.zaaktype or zaak.omschrijving or 'Zaak'}[/]  {zaak.identificatie}",
+            f"Status: {zaak.status or 'onbekend'}   {progress}",
+            f"Aangevraagd op {_date(zaak.aangevraagd_op)}"
+            + (
+                f"   Verwacht uiterlijk {_date(zaak.expected_end.date)}"
+                if zaak.expected_end
+                else ""
+            ),
+        ]
+        if zaak.open_taken:
+            lines.append(f"[yellow]{zaak.open_taken} taak/taken voor u[/]")
+        detail = details.get(zaak.url)
+        if detail and show_steps:
+            for step in detail.steps:
+                mark = {"done": "[green]✓[/]", "current": "[bold blue]➜[/]", "upcoming": "·"}
+                reached = f"  {_date(step.reached_at)}" if step.reached_at else ""
+                lines.append(f"  {mark[step.state]} {step.naam}{reached}")
+            if detail.documenten:
+                lines.append(f"Documenten: {', '.join(d.titel or '?' for d in detail.documenten)}")
+            for entry in detail.timeline[:3]:
+                lines.append(f"  {_date(entry.at)}  {entry.kind}: {entry.title}")
+        console.print(Panel(Text.from_markup("\n".join(lines)), expand=False))
+
+    console.print("\n[bold]Afgeronde zaken[/]")
+    if not overview.afgeronde_zaken:
+        console.print("  Geen afgeronde zaken.")
+    for zaak in overview.afgeronde_zaken:
+        resultaat = f" - {zaak.resultaat}" if zaak.resultaat else ""
+        detail = details.get(zaak.url)
+        besluiten = ""
+        if detail and detail.besluiten:
+            besluiten = f"  besluit: {', '.join(b.besluittype or '?' for b in detail.besluiten)}"
+        console.print(
+            f"  - {zaak.zaaktype} {zaak.identificatie}: afgerond op {_date(zaak.einddatum)}"
+            f"{resultaat}{besluiten}",
+            highlight=False,
+        )
+    for missing in overview.missing:
+        errors.print(f"[yellow]missing:[/] {missing.part}: {missing.reason}", highlight=False)
+    for warning in overview.warnings:
+        errors.print(f"[yellow]warning:[/] {warning}", highlight=False)
+
+
+def _date(value: Any) -> str:
+    if value is None:
+        return "-"
+    return str(value.strftime("%d-%m-%Y"))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the overview as JSON.")
+@click.option("--kvk", is_flag=True, help="Show the demo company instead of the citizen.")
+@click.option("--served", is_flag=True, help="Go through HTTP on 127.0.0.1 instead of in memory.")
+def demo(as_json: bool, kvk: bool, served: bool) -> None:
+    """A citizen's "Mijn Zaken" from the embedded demo backend (no configuration needed).
+
+    The backend is the in-memory ZGW backend (zgw_client.testing) seeded with a scenario
+    from the MijnDenHaag user research; the overview is composed by zgw_client.mijnzaken
+    exactly as against Open Zaak, Open Klant and the Objects API.
+    """
+    import httpx
+
+    from .mijnzaken import MijnZaken
+    from .testing import InMemoryBackend
+    from .testing.demo import DEMO_BSN, DEMO_KVK, seed_demo
+
+    backend = InMemoryBackend()
+    seed_demo(backend)
+    with _reporting_errors(), _demo_client(backend, served, httpx) as client:
+        composer = MijnZaken(client)
+        if kvk:
+            overview = composer.overview(kvk=DEMO_KVK, details=True)
+        else:
+            overview = composer.overview(bsn=DEMO_BSN, details=True)
+    _emit(overview.model_dump(mode="json"), as_json, lambda: _render_overview(overview))
+    if not as_json:
+        requests = len(backend.request_log)
+        errors.print(f"[dim]{requests} requests to the demo backend[/]", highlight=False)
+
+
+@contextmanager
+def _demo_client(backend: Any, served: bool, httpx: Any) -> Iterator[ZGWClient]:
+    from .testing import config_for
+
+    if not served:
+        http = httpx.Client(transport=backend.transport())
+        with ZGWClient(config_for(backend), http_client=http) as client:
+            yield client
+        return
+    with backend.serve() as server, ZGWClient(config_for(backend, base_url=server.url)) as client:
+        yield client
+
+
+@main.command()
+@click.option("--bsn", help="The citizen's BSN.")
+@click.option("--kvk", help="The company's KVK-nummer.")
+@click.option("--details", is_flag=True, help="Also steps, documents and contact per zaak.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def mijnzaken(
+    ctx: click.Context, bsn: str | None, kvk: str | None, details: bool, as_json: bool
+) -> None:
+    """A citizen's (--bsn) or company's (--kvk) overview from the configured services."""
+    from .mijnzaken import MijnZaken
+
+    if (bsn is None) == (kvk is None):
+        raise click.UsageError("Give exactly one of --bsn or --kvk.")
+    with _reporting_errors():
+        overview = MijnZaken(_client(ctx)).overview(bsn=bsn, kvk=kvk, details=details)
+    _emit(overview.model_dump(mode="json"), as_json, lambda: _render_overview(overview))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -22,6 +22,9 @@ KNOWN_SERVER_DEVIATIONS = (
     "'' is not one of",  # "" for a blank enum: betalingsindicatie, vervalreden
     "'' is not a 'email'",  # "" for an empty e-mail address: rol.contactpersoonRol
     "'ZRC' is not one of",  # audittrail.bron is sent upper case (the spec says lower case)
+    "'DRC' is not one of",
+    "'BRC' is not one of",
+    "'ZTC' is not one of",
     "Unknown response http status: 304",  # ETag revalidation is not in the specs
 )
 

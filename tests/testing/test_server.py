@@ -64,9 +64,9 @@ def test_pytest_plugin_fixtures(tmp_path: Path) -> None:
         '    root = zgw_served.api_roots["zaken"]\n'
         '    assert httpx.get(root).json()["zaken"] == root + "zaken"\n\n'
         "def test_client(zgw_backend, zgw_client):\n"
-        '    assert list(zgw_client.zaken.zaken.list()) == []\n\n'
+        "    assert list(zgw_client.zaken.zaken.list()) == []\n\n"
         "async def test_async_client(zgw_backend, zgw_async_client):\n"
-        '    assert await zgw_async_client.zaken.zaken.list().to_list() == []\n'
+        "    assert await zgw_async_client.zaken.zaken.list().to_list() == []\n"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     result = subprocess.run(

@@ -34,7 +34,7 @@ class BesluitinformatieobjectenFilters(TypedDict, total=False):
     """Filters of ``GET /besluitinformatieobjecten``."""
 
     #: URL-referentie naar het BESLUIT.
-    besluit: int
+    besluit: str
     #: URL-referentie naar het INFORMATIEOBJECT (in de Documenten API) waarin (een deel van)...
     informatieobject: str
 

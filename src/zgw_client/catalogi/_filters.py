@@ -30,7 +30,7 @@ class BesluittypenFilters(TypedDict, total=False):
     """Filters of ``GET /besluittypen``."""
 
     #: URL-referentie naar de CATALOGUS waartoe dit BESLUITTYPE behoort.
-    catalogus: int
+    catalogus: str
     #: filter objecten op hun geldigheids datum.
     datum_geldigheid: datetime.date | str
     #: Het INFORMATIEOBJECTTYPE van informatieobjecten waarin besluiten van dit BESLUITTYPE...
@@ -70,7 +70,7 @@ class EigenschappenFilters(TypedDict, total=False):
     #: filter objecten op basis van de publicatiestatus: * `alles`: Toon objecten waarvan he...
     status: str
     #: URL-referentie naar het ZAAKTYPE van de ZAAKen waarvoor deze EIGENSCHAP van belang is.
-    zaaktype: int
+    zaaktype: str
     #: Unieke identificatie van het ZAAKTYPE binnen de CATALOGUS waarin het ZAAKTYPE voorkomt.
     zaaktype_identificatie: str
 
@@ -79,7 +79,7 @@ class InformatieobjecttypenFilters(TypedDict, total=False):
     """Filters of ``GET /informatieobjecttypen``."""
 
     #: URL-referentie naar de CATALOGUS waartoe dit INFORMATIEOBJECTTYPE behoort.
-    catalogus: int
+    catalogus: str
     #: filter objecten op hun geldigheids datum.
     datum_geldigheid: datetime.date | str
     #: Omschrijving van de aard van informatieobjecten van dit INFORMATIEOBJECTTYPE.
@@ -104,7 +104,7 @@ class ResultaattypenFilters(TypedDict, total=False):
     #: filter objecten op basis van de publicatiestatus: * `alles`: Toon objecten waarvan he...
     status: str
     #: URL-referentie naar het ZAAKTYPE van ZAAKen waarin resultaten van dit RESULTAATTYPE b...
-    zaaktype: int
+    zaaktype: str
     #: Unieke identificatie van het ZAAKTYPE binnen de CATALOGUS waarin het ZAAKTYPE voorkomt.
     zaaktype_identificatie: str
 
@@ -123,7 +123,7 @@ class RoltypenFilters(TypedDict, total=False):
     #: filter objecten op basis van de publicatiestatus: * `alles`: Toon objecten waarvan he...
     status: str
     #: URL-referentie naar het ZAAKTYPE waar deze ROLTYPEn betrokken kunnen zijn.
-    zaaktype: int
+    zaaktype: str
     #: Unieke identificatie van het ZAAKTYPE binnen de CATALOGUS waarin het ZAAKTYPE voorkomt.
     zaaktype_identificatie: str
 
@@ -138,7 +138,7 @@ class StatustypenFilters(TypedDict, total=False):
     #: filter objecten op basis van de publicatiestatus: * `alles`: Toon objecten waarvan he...
     status: str
     #: URL-referentie naar het ZAAKTYPE van ZAAKen waarin STATUSsen van dit STATUSTYPE berei...
-    zaaktype: int
+    zaaktype: str
     #: Unieke identificatie van het ZAAKTYPE binnen de CATALOGUS waarin het ZAAKTYPE voorkomt.
     zaaktype_identificatie: str
 
@@ -149,7 +149,7 @@ class ZaakobjecttypenFilters(TypedDict, total=False):
     #: Aanduiding waarmee wordt aangegeven of het ZAAKOBJECTTYPE een ander, niet in RSGB en...
     ander_objecttype: bool
     #: URL-referentie naar de CATALOGUS waartoe dit ZAAKTYPE behoort.
-    catalogus: int
+    catalogus: str
     #: De datum waarop het is ontstaan.
     datum_begin_geldigheid: datetime.date | str
     #: De datum waarop het is opgeheven.
@@ -165,7 +165,7 @@ class ZaakobjecttypenFilters(TypedDict, total=False):
     #: **EXPERIMENTEEL** filter objecten op basis van de publicatiestatus: * `alles`: Toon o...
     status: str
     #: URL-referentie naar de ZAAKTYPE waartoe dit ZAAKOBJECTTYPE behoort.
-    zaaktype: int
+    zaaktype: str
     #: Unieke identificatie van het ZAAKTYPE binnen de CATALOGUS waarin het ZAAKTYPE voorkomt.
     zaaktype_identificatie: str
 
@@ -174,7 +174,7 @@ class ZaaktypeInformatieobjecttypenFilters(TypedDict, total=False):
     """Filters of ``GET /zaaktype-informatieobjecttypen``."""
 
     #: URL-referentie naar het INFORMATIEOBJECTTYPE.
-    informatieobjecttype: int
+    informatieobjecttype: str
     #: Het aantal resultaten terug te geven per pagina. (default: 100, maximum: 500).
     page_size: int
     #: Aanduiding van de richting van informatieobjecten van het gerelateerde INFORMATIEOBJE...
@@ -182,14 +182,14 @@ class ZaaktypeInformatieobjecttypenFilters(TypedDict, total=False):
     #: filter objecten op basis van de publicatiestatus: * `alles`: Toon objecten waarvan he...
     status: str
     #: URL-referentie naar het ZAAKTYPE.
-    zaaktype: int
+    zaaktype: str
 
 
 class ZaaktypenFilters(TypedDict, total=False):
     """Filters of ``GET /zaaktypen``."""
 
     #: URL-referentie naar de CATALOGUS waartoe dit ZAAKTYPE behoort.
-    catalogus: int
+    catalogus: str
     #: filter objecten op hun geldigheids datum.
     datum_geldigheid: datetime.date | str
     #: Unieke identificatie van het ZAAKTYPE binnen de CATALOGUS waarin het ZAAKTYPE voorkomt.

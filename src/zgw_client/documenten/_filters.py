@@ -84,7 +84,7 @@ class GebruiksrechtenFilters(TypedDict, total=False):
     #: Sluit de gespecifieerde gerelateerde resources in in het antwoord.
     expand: Sequence[str] | str
     #: URL-referentie naar het INFORMATIEOBJECT.
-    informatieobject: int
+    informatieobject: str
     #: Begindatum van de periode waarin de gebruiksrechtvoorwaarden van toepassing zijn. Doo...
     startdatum__gt: datetime.datetime | str
     #: Begindatum van de periode waarin de gebruiksrechtvoorwaarden van toepassing zijn. Doo...
@@ -99,7 +99,7 @@ class ObjectinformatieobjectenFilters(TypedDict, total=False):
     """Filters of ``GET /objectinformatieobjecten``."""
 
     #: URL-referentie naar het INFORMATIEOBJECT.
-    informatieobject: int
+    informatieobject: str
     #: URL-referentie naar het gerelateerde OBJECT (in deze of een andere API).
     object: str
 
@@ -114,7 +114,7 @@ class VerzendingenFilters(TypedDict, total=False):
     #: Sluit de gespecifieerde gerelateerde resources in in het antwoord.
     expand: Sequence[str] | str
     #: URL-referentie naar het informatieobject dat is ontvangen of verzonden.
-    informatieobject: int
+    informatieobject: str
     #: Het aantal resultaten terug te geven per pagina. (default: 100, maximum: 500).
     page_size: int
 

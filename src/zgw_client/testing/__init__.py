@@ -36,11 +36,15 @@ from ._filters import Filter
 from ._problems import InvalidParam, ProblemError
 from ._router import RequestContext, Router
 from ._server import ServedBackend
+from .demo import DEMO_BSN, DEMO_KVK, DemoScenario, seed_benchmark, seed_demo
 
 __all__ = [
     "ALL_APIS",
+    "DEMO_BSN",
+    "DEMO_KVK",
     "ApiDefinition",
     "Collection",
+    "DemoScenario",
     "Fault",
     "FaultKind",
     "FaultSet",
@@ -54,4 +58,6 @@ __all__ = [
     "async_client_for",
     "client_for",
     "config_for",
+    "seed_benchmark",
+    "seed_demo",
 ]

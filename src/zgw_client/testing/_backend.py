@@ -61,9 +61,25 @@ def _version_tuple(version: str) -> tuple[int, ...]:
 
 
 def _installers() -> list[Installer]:
-    from . import _zaken
+    from . import (
+        _besluiten,
+        _catalogi,
+        _contactmomenten,
+        _documenten,
+        _klantinteracties,
+        _objecten,
+        _zaken,
+    )
 
-    return [_zaken.install]
+    return [
+        _zaken.install,
+        _catalogi.install,
+        _documenten.install,
+        _besluiten.install,
+        _klantinteracties.install,
+        _contactmomenten.install,
+        _objecten.install,
+    ]
 
 
 class InMemoryBackend:
@@ -79,6 +95,8 @@ class InMemoryBackend:
         zaken_api_version: shortcut for ``api_versions={"zaken": ...}``; below 1.5 there is
             no ``expand``.
         raise_server_errors: re-raise a bug in a handler instead of answering 500.
+        chunk_size: part size of chunked document uploads (Open Zaak's
+            ``DOCUMENTEN_UPLOAD_CHUNK_SIZE``, 4 GiB: one part); set it small to get several.
     """
 
     def __init__(
@@ -94,6 +112,7 @@ class InMemoryBackend:
         jwt_expiry: int = 3600,
         jwt_leeway: int = 0,
         raise_server_errors: bool = True,
+        chunk_size: int = 4 * 2**30,
     ) -> None:
         parsed = httpx.URL(base_url)
         if parsed.path not in ("", "/") or not parsed.host:
@@ -107,6 +126,7 @@ class InMemoryBackend:
         self.token = token
         self.latency = latency
         self.raise_server_errors = raise_server_errors
+        self.chunk_size = chunk_size
         self.request_log: list[tuple[str, str]] = []
         self.faults = FaultSet()
         self.router = Router()
@@ -438,7 +458,8 @@ class InMemoryBackend:
             response = self._problem(ProblemError(500, detail="Internal Server Error"), api)
         headers = dict(response.headers)
         headers.update(extra)
-        if response.status_code != 304:
+        # 304s and downloads carry no API-version (Open Zaak)
+        if response.status_code != 304 and not response.extensions.get("no_api_version"):
             headers["API-version"] = self.api_version(api.name)
         content = b"" if request.method == "HEAD" else response.content
         headers.pop("content-length", None)

@@ -36,7 +36,7 @@ class KlantcontactenFilters(TypedDict, total=False):
     #: Het aantal resultaten terug te geven per pagina. (default: 100, maximum: 500).
     page_size: int
     #: URL-referentie naar de ZAAK.
-    zaak: int
+    zaak: str
 
 
 class ResultatenFilters(TypedDict, total=False):
@@ -47,7 +47,7 @@ class ResultatenFilters(TypedDict, total=False):
     #: URL-referentie naar het RESULTAATTYPE (in de Catalogi API).
     resultaattype: str
     #: URL-referentie naar de ZAAK.
-    zaak: int
+    zaak: str
 
 
 class RollenFilters(TypedDict, total=False):
@@ -92,7 +92,7 @@ class RollenFilters(TypedDict, total=False):
     #: URL-referentie naar een roltype binnen het ZAAKTYPE van de ZAAK.
     roltype: str
     #: URL-referentie naar de ZAAK.
-    zaak: int
+    zaak: str
 
 
 class StatussenFilters(TypedDict, total=False):
@@ -105,7 +105,7 @@ class StatussenFilters(TypedDict, total=False):
     #: URL-referentie naar het STATUSTYPE (in de Catalogi API).
     statustype: str
     #: URL-referentie naar de ZAAK.
-    zaak: int
+    zaak: str
 
 
 class SubstatussenFilters(TypedDict, total=False):
@@ -114,7 +114,7 @@ class SubstatussenFilters(TypedDict, total=False):
     #: Indicatie van van de zichtbaarheid van een substatus.
     doelgroep: str
     #: URL-referentie naar de hoofdSTATUS.
-    status: int
+    status: str
     #: Het tijdstip waarop de STATUS de SUBSTATUS heeft verkregen.
     tijdstip__gt: datetime.datetime | str
     #: Het tijdstip waarop de STATUS de SUBSTATUS heeft verkregen.
@@ -124,7 +124,7 @@ class SubstatussenFilters(TypedDict, total=False):
     #: Het tijdstip waarop de STATUS de SUBSTATUS heeft verkregen.
     tijdstip__lte: datetime.datetime | str
     #: URL-referentie naar de ZAAK.
-    zaak: int
+    zaak: str
 
 
 class ZaakcontactmomentenFilters(TypedDict, total=False):
@@ -133,7 +133,7 @@ class ZaakcontactmomentenFilters(TypedDict, total=False):
     #: URL-referentie naar het CONTACTMOMENT (in de CMC API)
     contactmoment: str
     #: URL-referentie naar de ZAAK.
-    zaak: int
+    zaak: str
 
 
 class ZaakinformatieobjectenFilters(TypedDict, total=False):
@@ -142,7 +142,7 @@ class ZaakinformatieobjectenFilters(TypedDict, total=False):
     #: URL-referentie naar het INFORMATIEOBJECT (in de Documenten API), waar ook de relatiei...
     informatieobject: str
     #: URL-referentie naar de ZAAK.
-    zaak: int
+    zaak: str
 
 
 class ZaaknotitiesFilters(TypedDict, total=False):
@@ -163,7 +163,7 @@ class ZaaknotitiesFilters(TypedDict, total=False):
     #: De datum waarop de handeling is gedaan.
     aanmaakdatum__lte: datetime.datetime | str
     #: URL-referentie naar de ZAAK.
-    gerelateerd_aan: int
+    gerelateerd_aan: str
     #: Intern mag enkel een medewerker zien, extern mag gezien worden door medewerker en de...
     notitie_type: str
     #: Korte omschrijving of titel van de notitie
@@ -199,7 +199,7 @@ class ZaakobjectenFilters(TypedDict, total=False):
     #: Het aantal resultaten terug te geven per pagina. (default: 100, maximum: 500).
     page_size: int
     #: URL-referentie naar de ZAAK.
-    zaak: int
+    zaak: str
 
 
 class ZaakverzoekenFilters(TypedDict, total=False):
@@ -208,7 +208,7 @@ class ZaakverzoekenFilters(TypedDict, total=False):
     #: URL-referentie naar het VERZOEK (in de Klantinteractie API)
     verzoek: str
     #: URL-referentie naar de ZAAK.
-    zaak: int
+    zaak: str
 
 
 class ZakenFilters(TypedDict, total=False):

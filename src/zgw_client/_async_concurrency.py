@@ -1,0 +1,39 @@
+"""Run independent calls concurrently, bounded, keeping failures as values (async face).
+
+The sync face (``_sync_concurrency.py``) is written by hand with a thread pool: this is the
+one place where the two faces need different machinery, not just different keywords.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TypeVar
+
+from ._exceptions import ZGWError
+
+__all__ = ["gather_limited"]
+
+T = TypeVar("T")
+
+
+async def gather_limited(
+    limit: int, calls: Sequence[Callable[[], Awaitable[T]]]
+) -> list[T | ZGWError]:
+    """Await every call with at most ``limit`` in flight, in order.
+
+    A call that fails with a :class:`ZGWError` yields that error in its place, so one
+    failing part never hides the others; anything else (a bug) propagates.
+    """
+    if not calls:
+        return []
+    semaphore = asyncio.Semaphore(max(1, limit))
+
+    async def run(call: Callable[[], Awaitable[T]]) -> T | ZGWError:
+        async with semaphore:
+            try:
+                return await call()
+            except ZGWError as error:
+                return error
+
+    return list(await asyncio.gather(*(run(call) for call in calls)))

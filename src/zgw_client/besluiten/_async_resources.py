@@ -1,0 +1,105 @@
+"""The Besluiten API's resources on the asynchronous client (``client.besluiten``).
+
+Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+from typing_extensions import Unpack
+
+from .._async_pagination import AsyncPaginator
+from .._async_resource import AsyncResource
+from .._resource import Ref
+from . import _filters as f
+from .models import AuditTrail, Besluit, BesluitInformatieObject
+
+if TYPE_CHECKING:
+    from .._async_client import AsyncZGWClient
+
+__all__ = ["AsyncBesluitenAPI"]
+
+
+class AsyncBesluiten(AsyncResource[Besluit]):
+    """``/besluiten``: decisions, usually taken within a zaak."""
+
+    api, path, model = "besluiten", "besluiten", Besluit
+    wire_names, joined = f.WIRE_NAMES["BesluitenFilters"], f.JOINED["BesluitenFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.BesluitenFilters],
+    ) -> AsyncPaginator[Besluit]:
+        """Besluiten matching ``filters`` (``zaak``, ``besluittype``, ``identificatie``, ...).
+
+        Args:
+            limit: stop after this many items.
+            extra_params: query parameters passed as they are (not checked).
+            **filters: the spec's filters in snake_case.
+
+        Returns:
+            A lazy paginator over the matching besluiten.
+        """
+        return self._list(filters, limit=limit, extra_params=extra_params)
+
+    async def audittrail(self, besluit: Ref | BaseModel) -> builtins.list[AuditTrail]:
+        """The besluit's audit trail: who changed what, oldest first (an unpaged list).
+
+        Args:
+            besluit: the besluit's URL, UUID or model.
+        """
+        body = await self._client.get_json(self.url_of(besluit).rstrip("/") + "/audittrail")
+        return [AuditTrail.model_validate(item) for item in body]
+
+
+class AsyncBesluitInformatieObjecten(AsyncResource[BesluitInformatieObject]):
+    """``/besluitinformatieobjecten``: the documents that record a besluit (unpaged list).
+
+    The document's informatieobjecttype must be one the besluittype allows, or the server
+    answers 400.
+    """
+
+    api, path, model = "besluiten", "besluitinformatieobjecten", BesluitInformatieObject
+    wire_names = f.WIRE_NAMES["BesluitinformatieobjectenFilters"]
+    joined = f.JOINED["BesluitinformatieobjectenFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.BesluitinformatieobjectenFilters],
+    ) -> AsyncPaginator[BesluitInformatieObject]:
+        """Links matching ``filters`` (``besluit=<url>``, ``informatieobject=<url>``).
+
+        Args:
+            limit: stop after this many items.
+            extra_params: query parameters passed as they are (not checked).
+            **filters: the spec's filters in snake_case.
+
+        Returns:
+            A lazy iterator over the links (one unpaged response).
+        """
+        return self._list(filters, limit=limit, extra_params=extra_params)
+
+
+class AsyncBesluitenAPI:
+    """The Besluiten API: ``client.besluiten.besluiten``, ``.besluitinformatieobjecten``.
+
+    Each attribute is a resource with ``list``/``get``/``create``/``update``/
+    ``partial_update``/``delete``.
+    """
+
+    def __init__(self, client: AsyncZGWClient) -> None:
+        self.besluiten = AsyncBesluiten(client)
+        self.besluitinformatieobjecten = AsyncBesluitInformatieObjecten(client)
+
+    def __repr__(self) -> str:
+        return "<BesluitenAPI>"

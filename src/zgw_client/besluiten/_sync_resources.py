@@ -1,0 +1,106 @@
+# Generated from _async_resources.py by scripts/unasync.py. Do not edit: edit the source.
+"""The Besluiten API's resources on the synchronous client (``client.besluiten``).
+
+Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+from typing_extensions import Unpack
+
+from .._sync_pagination import Paginator
+from .._sync_resource import Resource
+from .._resource import Ref
+from . import _filters as f
+from .models import AuditTrail, Besluit, BesluitInformatieObject
+
+if TYPE_CHECKING:
+    from .._sync_client import ZGWClient
+
+__all__ = ["BesluitenAPI"]
+
+
+class Besluiten(Resource[Besluit]):
+    """``/besluiten``: decisions, usually taken within a zaak."""
+
+    api, path, model = "besluiten", "besluiten", Besluit
+    wire_names, joined = f.WIRE_NAMES["BesluitenFilters"], f.JOINED["BesluitenFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.BesluitenFilters],
+    ) -> Paginator[Besluit]:
+        """Besluiten matching ``filters`` (``zaak``, ``besluittype``, ``identificatie``, ...).
+
+        Args:
+            limit: stop after this many items.
+            extra_params: query parameters passed as they are (not checked).
+            **filters: the spec's filters in snake_case.
+
+        Returns:
+            A lazy paginator over the matching besluiten.
+        """
+        return self._list(filters, limit=limit, extra_params=extra_params)
+
+    def audittrail(self, besluit: Ref | BaseModel) -> builtins.list[AuditTrail]:
+        """The besluit's audit trail: who changed what, oldest first (an unpaged list).
+
+        Args:
+            besluit: the besluit's URL, UUID or model.
+        """
+        body = self._client.get_json(self.url_of(besluit).rstrip("/") + "/audittrail")
+        return [AuditTrail.model_validate(item) for item in body]
+
+
+class BesluitInformatieObjecten(Resource[BesluitInformatieObject]):
+    """``/besluitinformatieobjecten``: the documents that record a besluit (unpaged list).
+
+    The document's informatieobjecttype must be one the besluittype allows, or the server
+    answers 400.
+    """
+
+    api, path, model = "besluiten", "besluitinformatieobjecten", BesluitInformatieObject
+    wire_names = f.WIRE_NAMES["BesluitinformatieobjectenFilters"]
+    joined = f.JOINED["BesluitinformatieobjectenFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.BesluitinformatieobjectenFilters],
+    ) -> Paginator[BesluitInformatieObject]:
+        """Links matching ``filters`` (``besluit=<url>``, ``informatieobject=<url>``).
+
+        Args:
+            limit: stop after this many items.
+            extra_params: query parameters passed as they are (not checked).
+            **filters: the spec's filters in snake_case.
+
+        Returns:
+            A lazy iterator over the links (one unpaged response).
+        """
+        return self._list(filters, limit=limit, extra_params=extra_params)
+
+
+class BesluitenAPI:
+    """The Besluiten API: ``client.besluiten.besluiten``, ``.besluitinformatieobjecten``.
+
+    Each attribute is a resource with ``list``/``get``/``create``/``update``/
+    ``partial_update``/``delete``.
+    """
+
+    def __init__(self, client: ZGWClient) -> None:
+        self.besluiten = Besluiten(client)
+        self.besluitinformatieobjecten = BesluitInformatieObjecten(client)
+
+    def __repr__(self) -> str:
+        return "<BesluitenAPI>"

@@ -1,0 +1,175 @@
+# Generated from _async_resources.py by scripts/unasync.py. Do not edit: edit the source.
+"""The Contactmomenten API's resources on the synchronous client (``client.contactmomenten``).
+
+The Contactmomenten API 1.0 (JWT-ZGW, like Open Zaak) predates Klantinteracties: references
+are plain URLs, and the link of a contactmoment to a zaak lives in a separate
+``objectcontactmoment`` (see :mod:`zgw_client.contactmomenten.models`).
+
+Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+from typing_extensions import Unpack
+
+from .._sync_pagination import Paginator
+from .._sync_resource import Resource
+from .._exceptions import InputError
+from . import _filters as f
+from .models import Contactmoment, KlantContactMoment, ObjectContactMoment
+
+if TYPE_CHECKING:
+    from .._sync_client import ZGWClient
+
+__all__ = ["ContactmomentenAPI"]
+
+_OLDEST = datetime.min.replace(tzinfo=timezone.utc)
+
+
+def _newest_first_key(contactmoment: Contactmoment) -> datetime:
+    moment = contactmoment.registratiedatum
+    if moment is None:
+        return _OLDEST
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
+class Contactmomenten(Resource[Contactmoment]):
+    """``/contactmomenten``: registered contacts with klanten."""
+
+    api, path, model = "contactmomenten", "contactmomenten", Contactmoment
+    wire_names = f.WIRE_NAMES["ContactmomentenFilters"]
+    joined = f.JOINED["ContactmomentenFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.ContactmomentenFilters],
+    ) -> Paginator[Contactmoment]:
+        """Contactmomenten matching ``filters`` (lazily, across pages).
+
+        Args:
+            limit: stop after this many items.
+            extra_params: query parameters the spec does not list, sent as given.
+            **filters: e.g. ``kanaal="telefoon"``, ``registratiedatum__gte="2026-01-01"``,
+                ``ordering="-registratiedatum"``.
+
+        Returns:
+            A paginator of typed contactmomenten.
+        """
+        return self._list(filters, limit=limit, extra_params=extra_params)
+
+
+class ObjectContactmomenten(Resource[ObjectContactMoment]):
+    """``/objectcontactmomenten``: links between contactmomenten and objects (zaken)."""
+
+    api, path, model = "contactmomenten", "objectcontactmomenten", ObjectContactMoment
+    wire_names = f.WIRE_NAMES["ObjectcontactmomentenFilters"]
+    joined = f.JOINED["ObjectcontactmomentenFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.ObjectcontactmomentenFilters],
+    ) -> Paginator[ObjectContactMoment]:
+        """Objectcontactmomenten matching ``filters``.
+
+        Args:
+            limit: stop after this many items.
+            extra_params: query parameters the spec does not list, sent as given.
+            **filters: ``object`` (e.g. a zaak URL), ``contactmoment``, ``object_type``.
+
+        Returns:
+            A paginator of typed objectcontactmomenten.
+        """
+        return self._list(filters, limit=limit, extra_params=extra_params)
+
+
+class KlantContactmomenten(Resource[KlantContactMoment]):
+    """``/klantcontactmomenten``: links between contactmomenten and klanten (Klanten API)."""
+
+    api, path, model = "contactmomenten", "klantcontactmomenten", KlantContactMoment
+    wire_names = f.WIRE_NAMES["KlantcontactmomentenFilters"]
+    joined = f.JOINED["KlantcontactmomentenFilters"]
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        extra_params: Mapping[str, Any] | None = None,
+        **filters: Unpack[f.KlantcontactmomentenFilters],
+    ) -> Paginator[KlantContactMoment]:
+        """Klantcontactmomenten matching ``filters``.
+
+        Args:
+            limit: stop after this many items.
+            extra_params: query parameters the spec does not list, sent as given.
+            **filters: ``klant`` (a Klanten API URL), ``contactmoment``, ``rol``.
+
+        Returns:
+            A paginator of typed klantcontactmomenten.
+        """
+        return self._list(filters, limit=limit, extra_params=extra_params)
+
+
+class ContactmomentenAPI:
+    """The Contactmomenten API 1.0: ``client.contactmomenten.contactmomenten``, ...
+
+    Each attribute is a resource with ``list``/``get``/``create``/``update``/
+    ``partial_update``/``delete``; :meth:`contactmomenten_about` follows the links of an
+    object (a zaak) to its contactmomenten.
+    """
+
+    def __init__(self, client: ZGWClient) -> None:
+        self.contactmomenten = Contactmomenten(client)
+        self.objectcontactmomenten = ObjectContactmomenten(client)
+        self.klantcontactmomenten = KlantContactmomenten(client)
+
+    def __repr__(self) -> str:
+        return "<ContactmomentenAPI>"
+
+    def contactmomenten_about(
+        self, object_url: str | BaseModel
+    ) -> builtins.list[Contactmoment]:
+        """The contactmomenten linked to an object (e.g. a zaak), newest first.
+
+        Reads the ``objectcontactmomenten`` with ``object=<object_url>`` and fetches each
+        linked contactmoment once.
+
+        Args:
+            object_url: the object's URL, or a model with a ``url`` (e.g. a ``Zaak``).
+
+        Returns:
+            The contactmomenten, newest ``registratiedatum`` first.
+
+        Raises:
+            InputError: ``object_url`` is not a URL.
+        """
+        url = _object_url(object_url)
+        links = self.objectcontactmomenten.list(object=url).to_list()
+        seen: builtins.list[str] = []
+        for link in links:
+            if link.contactmoment and link.contactmoment not in seen:
+                seen.append(link.contactmoment)
+        found = [self.contactmomenten.get(cm_url) for cm_url in seen]
+        return sorted(found, key=_newest_first_key, reverse=True)
+
+
+def _object_url(value: str | BaseModel) -> str:
+    url = getattr(value, "url", None) if isinstance(value, BaseModel) else value
+    text = str(url or "").strip()
+    if not text.startswith(("http://", "https://")):
+        raise InputError(
+            "contactmomenten_about needs the object's URL (the Contactmomenten API links "
+            "objects by URL), e.g. the zaak's url."
+        )
+    return text

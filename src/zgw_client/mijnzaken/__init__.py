@@ -1,0 +1,45 @@
+"""MijnZaken: a citizen's or company's overview of zaken, taken and contact.
+
+Composed from the registers with the public client API only, concurrently and honestly:
+what could not be fetched is listed in ``missing``, never silently dropped.
+"""
+
+from ._async_composer import AsyncMijnZaken
+from ._sync_composer import MijnZaken
+from .models import (
+    BesluitView,
+    ContactView,
+    DocumentView,
+    ExpectedEnd,
+    Missing,
+    Overview,
+    Progress,
+    QuestionConfirmation,
+    Step,
+    Subject,
+    TaakView,
+    TimelineEntry,
+    ZaakDetail,
+    ZaakSummary,
+)
+from .policy import Policy
+
+__all__ = [
+    "AsyncMijnZaken",
+    "BesluitView",
+    "ContactView",
+    "DocumentView",
+    "ExpectedEnd",
+    "MijnZaken",
+    "Missing",
+    "Overview",
+    "Policy",
+    "Progress",
+    "QuestionConfirmation",
+    "Step",
+    "Subject",
+    "TaakView",
+    "TimelineEntry",
+    "ZaakDetail",
+    "ZaakSummary",
+]

@@ -1,0 +1,672 @@
+# Generated from _async_composer.py by scripts/unasync.py. Do not edit: edit the source.
+"""Compose a citizen's "Mijn Zaken" from the registers (async face).
+
+Uses only the public client API. Requests are made in dependency phases, each phase
+concurrently and bounded by ``policy.concurrency``:
+
+1. the subject's zaken (with status, zaaktype, resultaat and rollen embedded when the
+   server can), their rollen (when not embedded), and their open taken;
+2. per zaaktype its statustypen (cached), and what the zaken list did not embed; with
+   ``details``, per zaak also its statussen, documents, besluiten and contact moments;
+3. the names of document and besluit types (cached).
+
+Each URL is fetched at most once per composition (catalogi also across compositions).
+A part that fails is reported in ``missing``; the rest is still returned.
+
+Source of ``_sync_composer.py`` (see ``scripts/unasync.py``).
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import functools
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .._sync_concurrency import gather_limited
+from .._sync_contact import contactmomenten_about_zaak
+from .._exceptions import AccessDeniedError, InputError, ZGWError
+from ..besluiten.models import Besluit
+from ..catalogi.models import Besluittype, Informatieobjecttype, Resultaattype, Statustype, Zaaktype
+from ..documenten.models import EnkelvoudigInformatieObject
+from ..identifiers import validate_bsn, validate_kvk, validate_vestigingsnummer
+from ..objecten.taken import Taak, is_open
+from ..zaken.models import Resultaat, Rol, Status, Zaak
+from . import _compose as c
+from .models import (
+    BesluitView,
+    DocumentView,
+    Missing,
+    Overview,
+    QuestionConfirmation,
+    Subject,
+    ZaakDetail,
+    ZaakSummary,
+)
+from .policy import Policy
+
+if TYPE_CHECKING:
+    from .._sync_client import ZGWClient
+
+__all__ = ["MijnZaken"]
+
+T = TypeVar("T")
+
+#: What the zaken list embeds when the server supports ``expand``.
+ZAAK_EXPAND = [
+    "zaaktype",
+    "status",
+    "status.statustype",
+    "resultaat",
+    "resultaat.resultaattype",
+    "rollen",
+]
+
+
+class _Subject:
+    """The validated identity the overview is for."""
+
+    def __init__(self, bsn: str | None, kvk: str | None, vestigingsnummer: str | None) -> None:
+        if (bsn is None) == (kvk is None):
+            raise InputError("Give exactly one of bsn or kvk.")
+        self.bsn = validate_bsn(bsn) if bsn is not None else None
+        self.kvk = validate_kvk(kvk) if kvk is not None else None
+        self.vestigingsnummer = (
+            validate_vestigingsnummer(vestigingsnummer) if vestigingsnummer else None
+        )
+
+    def view(self) -> Subject:
+        value = self.bsn or self.kvk or ""
+        return Subject(
+            kind="bsn" if self.bsn else "kvk",
+            masked="*" * (len(value) - 4) + value[-4:],
+            vestigingsnummer=self.vestigingsnummer,
+        )
+
+    def zaak_filters(self) -> dict[str, Any]:
+        if self.bsn:
+            return {"rol__betrokkene_identificatie__natuurlijk_persoon__inp_bsn": self.bsn}
+        filters: dict[str, Any] = {
+            "rol__betrokkene_identificatie__niet_natuurlijk_persoon__kvk_nummer": self.kvk
+        }
+        if self.vestigingsnummer:
+            filters["rol__betrokkene_identificatie__niet_natuurlijk_persoon__vestigings_nummer"] = (
+                self.vestigingsnummer
+            )
+        return filters
+
+    def rol_filters(self) -> dict[str, Any]:
+        if self.bsn:
+            return {"betrokkene_identificatie__natuurlijk_persoon__inp_bsn": self.bsn}
+        return {"betrokkene_identificatie__niet_natuurlijk_persoon__kvk_nummer": self.kvk}
+
+    def holds(self, rollen: Sequence[Rol], policy: Policy) -> bool:
+        return c.holds_qualifying_rol(
+            rollen, policy, bsn=self.bsn, kvk=self.kvk, vestigingsnummer=self.vestigingsnummer
+        )
+
+
+class _Composition:
+    """What one composition fetched: parsed resources by URL, and what failed."""
+
+    def __init__(self) -> None:
+        self.by_url: dict[str, Any] = {}
+        self.missing: builtins.list[Missing] = []
+
+
+class MijnZaken:
+    """A citizen's or company's overview of zaken, taken and contact (async).
+
+    Args:
+        client: a configured client; ``zaken`` and ``catalogi`` are needed, ``documenten``,
+            ``besluiten``, ``klantinteracties``/``contactmomenten`` and ``objecten`` are
+            used when configured.
+        policy: what may be shown (safe defaults, see :class:`Policy`).
+        today: the date "days left" counts from (default: today).
+
+    Example:
+        ```python
+        with ZGWClient.from_env() as client:
+            overview = MijnZaken(client).overview(bsn="999993653")
+            for taak in overview.taken:
+                print(taak.titel, taak.days_left)
+        ```
+    """
+
+    def __init__(
+        self,
+        client: ZGWClient,
+        policy: Policy | None = None,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self._client = client
+        self.policy = policy or Policy()
+        self._today = today
+
+    def _has(self, service: str) -> bool:
+        return service in self._client.config.services
+
+    def _gather(
+        self, calls: Sequence[Callable[[], T]]
+    ) -> builtins.list[T | ZGWError]:
+        return gather_limited(self.policy.concurrency, calls)
+
+    # -- the overview ----------------------------------------------------------------------
+    def overview(
+        self,
+        *,
+        bsn: str | None = None,
+        kvk: str | None = None,
+        vestigingsnummer: str | None = None,
+        details: bool = False,
+    ) -> Overview:
+        """The overview for a citizen (``bsn``) or a company (``kvk``, optional vestiging).
+
+        Args:
+            bsn: the citizen's BSN (checked with the 11-proef before any request).
+            kvk: the company's KVK-nummer.
+            vestigingsnummer: limit a company's zaken to one vestiging.
+            details: also compose every zaak's detail (steps, documents, besluiten,
+                contact timeline), as a portal's detail pages need.
+
+        Returns:
+            The overview; ``missing`` lists the parts that could not be fetched.
+        """
+        subject = _Subject(bsn, kvk, vestigingsnummer)
+        comp = _Composition()
+        zaken, taken = self._zaken_and_taken(subject, comp)
+        visible = self._visible(zaken, subject, comp)
+        self._complete_zaken(visible, comp, details=details)
+        today = self._today()
+        taken_by_zaak: dict[str, int] = {}
+        for taak in taken:
+            key = c.taak_zaak_uuid(taak)
+            if key:
+                taken_by_zaak[key] = taken_by_zaak.get(key, 0) + 1
+        summaries = [self._summary(zaak, comp, taken_by_zaak) for zaak in visible]
+        by_uuid = {s.uuid: s for s in summaries if s.uuid}
+        taak_views = c.sort_taken(c.taak_view(t, today, by_uuid) for t in taken)
+        detail_views = None
+        if details:
+            detail_views = [
+                self._detail(zaak, summary, comp, taken)
+                for zaak, summary in zip(visible, summaries, strict=True)
+            ]
+        warnings = []
+        if not self._has("objecten"):
+            warnings.append("No objecten service configured: taken are not shown.")
+        return Overview(
+            subject=subject.view(),
+            generated_at=dt.datetime.now(dt.timezone.utc),
+            taken=taak_views,
+            lopende_zaken=c.sort_by_activity(s for s in summaries if not s.afgerond),
+            afgeronde_zaken=c.sort_by_activity(s for s in summaries if s.afgerond),
+            details=detail_views,
+            missing=comp.missing,
+            warnings=warnings,
+        )
+
+    def _zaken_and_taken(
+        self, subject: _Subject, comp: _Composition
+    ) -> tuple[builtins.list[Zaak], builtins.list[Taak]]:
+        """Phase 1: the subject's zaken (and rollen), and open taken, concurrently."""
+        expand = ZAAK_EXPAND if self.policy.use_expand else None
+        zaken_api = self._client.zaken
+        filters = subject.zaak_filters()
+        if expand:
+            filters["expand"] = expand
+
+        def zaken() -> Any:
+            return zaken_api.zaken.list(page_size=100, **filters).to_list()
+
+        def rollen() -> Any:
+            if expand:
+                return []
+            return zaken_api.rollen.list(page_size=100, **subject.rol_filters()).to_list()
+
+        def taken() -> Any:
+            if not self._has("objecten"):
+                return []
+            return self._client.objecten.taken.open_taken(bsn=subject.bsn, kvk=subject.kvk)
+
+        zaken_result, rollen_result, taken_result = self._gather([zaken, rollen, taken])
+        found_zaken: builtins.list[Zaak] = []
+        if isinstance(zaken_result, ZGWError):
+            comp.missing.append(c.missing_from("zaken", zaken_result, "zaken"))
+        else:
+            found_zaken = zaken_result
+        if isinstance(rollen_result, ZGWError):
+            # Without rollen no zaak can be shown safely.
+            comp.missing.append(c.missing_from("zaken (rollen)", rollen_result, "zaken"))
+            found_zaken = []
+        else:
+            for rol in rollen_result:
+                comp.by_url.setdefault(f"rollen-of:{rol.zaak}", []).append(rol)
+        found_taken: builtins.list[Taak] = []
+        if isinstance(taken_result, ZGWError):
+            comp.missing.append(c.missing_from("taken", taken_result, "objecten"))
+        else:
+            found_taken = taken_result
+        return found_zaken, found_taken
+
+    def _rollen_of(self, zaak: Zaak, comp: _Composition) -> builtins.list[Rol]:
+        if zaak.expand is not None and zaak.expand.rollen is not None:
+            return zaak.expand.rollen
+        rollen: builtins.list[Rol] = comp.by_url.get(f"rollen-of:{zaak.url}", [])
+        return rollen
+
+    def _visible(
+        self, zaken: Sequence[Zaak], subject: _Subject, comp: _Composition
+    ) -> builtins.list[Zaak]:
+        """The subject's zaken the policy lets them see (fetching zaaktypen when needed)."""
+        for zaak in zaken:
+            if zaak.expand is not None and zaak.expand.zaaktype is not None and zaak.zaaktype:
+                comp.by_url[zaak.zaaktype] = zaak.expand.zaaktype
+        self._fetch_all({z.zaaktype for z in zaken if z.zaaktype}, Zaaktype, comp, "zaaktype")
+        visible = []
+        for zaak in zaken:
+            if not subject.holds(self._rollen_of(zaak, comp), self.policy):
+                continue
+            if not c.zaaktype_visible(comp.by_url.get(zaak.zaaktype or ""), self.policy):
+                continue
+            if not c.zaak_level_visible(zaak, self.policy):
+                continue
+            visible.append(zaak)
+        return visible
+
+    def _fetch_all(
+        self, urls: set[str] | builtins.list[str], model: type[Any], comp: _Composition, part: str
+    ) -> None:
+        """GET every URL not fetched yet in this composition, concurrently, parsed."""
+        todo = sorted({u for u in urls if u and u not in comp.by_url})
+        results = self._gather(
+            [functools.partial(self._client.get_json, url) for url in todo]
+        )
+        for url, result in zip(todo, results, strict=True):
+            if isinstance(result, ZGWError):
+                comp.missing.append(c.missing_from(f"{part} {url}", result))
+            else:
+                comp.by_url[url] = model.model_validate(result)
+
+    def _complete_zaken(
+        self, zaken: Sequence[Zaak], comp: _Composition, *, details: bool
+    ) -> None:
+        """Phase 2 and 3: statustypen, the parts not embedded, and with details the rest."""
+        for zaak in zaken:
+            expand = zaak.expand
+            if expand is None:
+                continue
+            if expand.status is not None and zaak.status:
+                comp.by_url[zaak.status] = expand.status
+                nested = expand.status.expand
+                if nested is not None and nested.statustype is not None:
+                    comp.by_url[expand.status.statustype or ""] = nested.statustype
+            if expand.resultaat is not None and zaak.resultaat:
+                comp.by_url[zaak.resultaat] = expand.resultaat
+                nested_r = expand.resultaat.expand
+                if nested_r is not None and nested_r.resultaattype is not None:
+                    comp.by_url[expand.resultaat.resultaattype or ""] = nested_r.resultaattype
+
+        calls: builtins.list[Callable[[], Any]] = []
+        zaaktypen = sorted({z.zaaktype for z in zaken if z.zaaktype})
+        for url in zaaktypen:
+            calls.append(functools.partial(self._statustypen, url, comp))
+        calls.append(
+            functools.partial(
+                self._fetch_all, [z.status for z in zaken if z.status], Status, comp, "status"
+            )
+        )
+        calls.append(
+            functools.partial(
+                self._fetch_all,
+                [z.resultaat for z in zaken if z.resultaat],
+                Resultaat,
+                comp,
+                "resultaat",
+            )
+        )
+        if details:
+            for zaak in zaken:
+                calls.extend(self._detail_calls(zaak, comp))
+        self._gather(calls)
+
+        # Phase 3: what the phase-2 results point at.
+        statustypen = [s.statustype for s in self._all(comp, Status) if s.statustype]
+        resultaattypen = [r.resultaattype for r in self._all(comp, Resultaat) if r.resultaattype]
+        io_types = [d.informatieobjecttype for d in self._all(comp, EnkelvoudigInformatieObject)]
+        besluittypen = [b.besluittype for b in self._all(comp, Besluit)]
+        self._gather(
+            [
+                functools.partial(self._fetch_all, statustypen, Statustype, comp, "statustype"),
+                functools.partial(
+                    self._fetch_all, resultaattypen, Resultaattype, comp, "resultaattype"
+                ),
+                functools.partial(
+                    self._fetch_all,
+                    [u for u in io_types if u],
+                    Informatieobjecttype,
+                    comp,
+                    "informatieobjecttype",
+                ),
+                functools.partial(
+                    self._fetch_all,
+                    [u for u in besluittypen if u],
+                    Besluittype,
+                    comp,
+                    "besluittype",
+                ),
+            ]
+        )
+
+    @staticmethod
+    def _all(comp: _Composition, model: type[T]) -> builtins.list[T]:
+        found: builtins.list[T] = []
+        for value in comp.by_url.values():
+            if isinstance(value, model):
+                found.append(value)
+            elif isinstance(value, builtins.list):
+                found.extend(v for v in value if isinstance(v, model))
+        return found
+
+    def _statustypen(self, zaaktype: str, comp: _Composition) -> None:
+        key = f"statustypen-of:{zaaktype}"
+        if key in comp.by_url:
+            return
+        try:
+            statustypen = self._client.catalogi.statustypen.list(
+                zaaktype=zaaktype, page_size=100
+            ).to_list()
+        except ZGWError as error:
+            comp.missing.append(c.missing_from(f"statustypen of {zaaktype}", error, "catalogi"))
+            return
+        comp.by_url[key] = statustypen
+        for statustype in statustypen:
+            if statustype.url:
+                comp.by_url[statustype.url] = statustype
+
+    def _detail_calls(
+        self, zaak: Zaak, comp: _Composition
+    ) -> builtins.list[Callable[[], Any]]:
+        url = zaak.url or ""
+        client = self._client
+
+        def statussen() -> Any:
+            return client.zaken.statussen.list(zaak=url, page_size=100).to_list()
+
+        def documenten() -> Any:
+            if not self._has("documenten"):
+                return []
+            return client.documenten.enkelvoudiginformatieobjecten.list(
+                objectinformatieobjecten__object=url, page_size=100
+            ).to_list()
+
+        def besluiten() -> Any:
+            if not self._has("besluiten"):
+                return []
+            return client.besluiten.besluiten.list(zaak=url, page_size=100).to_list()
+
+        def contact() -> Any:
+            if not (self._has("klantinteracties") or self._has("contactmomenten")):
+                return []
+            return contactmomenten_about_zaak(client, zaak)
+
+        parts = {
+            "statussen": statussen,
+            "documenten": documenten,
+            "besluiten": besluiten,
+            "contactmomenten": contact,
+        }
+
+        def store(part: str, fetch: Callable[[], Any]) -> Callable[[], None]:
+            def run() -> None:
+                try:
+                    comp.by_url[f"{part}-of:{url}"] = fetch()
+                except ZGWError as error:
+                    label = f"{part} of {zaak.identificatie or url}"
+                    comp.missing.append(c.missing_from(label, error))
+
+            return run
+
+        return [store(part, fetch) for part, fetch in parts.items()]
+
+    # -- views ------------------------------------------------------------------------------
+    def _summary(
+        self, zaak: Zaak, comp: _Composition, taken_by_zaak: dict[str, int]
+    ) -> ZaakSummary:
+        status = comp.by_url.get(zaak.status or "")
+        statustype = (
+            comp.by_url.get(status.statustype or "") if isinstance(status, Status) else None
+        )
+        resultaat = comp.by_url.get(zaak.resultaat or "")
+        resultaat_text = None
+        if isinstance(resultaat, Resultaat):
+            resultaattype = comp.by_url.get(resultaat.resultaattype or "")
+            if isinstance(resultaattype, Resultaattype):
+                resultaat_text = resultaattype.omschrijving
+            resultaat_text = resultaat_text or resultaat.toelichting or None
+        return c.zaak_summary(
+            zaak,
+            zaaktype=comp.by_url.get(zaak.zaaktype or ""),
+            status=status if isinstance(status, Status) else None,
+            statustype=statustype if isinstance(statustype, Statustype) else None,
+            statustypen=comp.by_url.get(f"statustypen-of:{zaak.zaaktype}", []),
+            resultaat_text=resultaat_text,
+            open_taken=taken_by_zaak.get(str(zaak.uuid) if zaak.uuid else "", 0),
+            policy=self.policy,
+        )
+
+    def _detail(
+        self, zaak: Zaak, summary: ZaakSummary, comp: _Composition, taken: Sequence[Taak]
+    ) -> ZaakDetail:
+        url = zaak.url or ""
+        status = comp.by_url.get(zaak.status or "")
+        current = status.statustype if isinstance(status, Status) else None
+        steps = c.build_steps(
+            comp.by_url.get(f"statustypen-of:{zaak.zaaktype}", []),
+            comp.by_url.get(f"statussen-of:{url}", []),
+            current,
+            self.policy,
+        )
+        documents = [
+            self._document_view(d, comp)
+            for d in comp.by_url.get(f"documenten-of:{url}", [])
+            if c.document_visible(d, self.policy)
+        ]
+        besluiten = [
+            self._besluit_view(b, comp) for b in comp.by_url.get(f"besluiten-of:{url}", [])
+        ]
+        contacts = [c.contact_view(m) for m in comp.by_url.get(f"contactmomenten-of:{url}", [])]
+        contacts.sort(
+            key=lambda v: v.registered_at or dt.datetime.min.replace(tzinfo=dt.timezone.utc),
+            reverse=True,
+        )
+        today = self._today()
+        own_taken = [
+            c.taak_view(t, today, {summary.uuid or "": summary})
+            for t in taken
+            if c.taak_zaak_uuid(t) == summary.uuid
+        ]
+        label = zaak.identificatie or url
+        missing = [m for m in comp.missing if m.part.endswith(f"of {label}")]
+        return ZaakDetail(
+            zaak=summary,
+            steps=steps,
+            documenten=documents,
+            besluiten=besluiten,
+            contactmomenten=contacts,
+            timeline=c.timeline(contacts, steps),
+            taken=c.sort_taken(own_taken),
+            missing=missing,
+        )
+
+    @staticmethod
+    def _document_view(document: EnkelvoudigInformatieObject, comp: _Composition) -> DocumentView:
+        iotype = comp.by_url.get(document.informatieobjecttype or "")
+        created = document.creatiedatum
+        return DocumentView(
+            url=document.url or "",
+            titel=document.titel,
+            type=iotype.omschrijving if isinstance(iotype, Informatieobjecttype) else None,
+            formaat=document.formaat or None,
+            bestandsnaam=document.bestandsnaam or None,
+            size=document.bestandsomvang,
+            date=created,
+            download_url=(document.url.rstrip("/") + "/download") if document.url else None,
+        )
+
+    @staticmethod
+    def _besluit_view(besluit: Besluit, comp: _Composition) -> BesluitView:
+        besluittype = comp.by_url.get(besluit.besluittype or "")
+        return BesluitView(
+            url=besluit.url or "",
+            identificatie=besluit.identificatie,
+            besluittype=besluittype.omschrijving if isinstance(besluittype, Besluittype) else None,
+            datum=besluit.datum,
+            ingangsdatum=besluit.ingangsdatum,
+            toelichting=besluit.toelichting or None,
+        )
+
+    # -- one zaak ---------------------------------------------------------------------------
+    def _accessible_zaak(self, zaak_ref: str, subject: _Subject, comp: _Composition) -> Zaak:
+        """The zaak, after checking the subject may see it; else :class:`AccessDeniedError`."""
+        expand = ZAAK_EXPAND if self.policy.use_expand else ["zaaktype", "rollen"]
+        zaak = self._client.zaken.zaken.get(zaak_ref, expand=expand)
+        visible = self._visible([zaak], subject, comp)
+        if not visible:
+            # The same answer whether the zaak is someone else's or hidden by policy, so
+            # that the response does not reveal which.
+            raise AccessDeniedError(
+                "This zaak is not available to this person: they hold no qualifying rol on "
+                "it, or the portal's policy hides it."
+            )
+        return zaak
+
+    def zaak_detail(
+        self,
+        zaak: str,
+        *,
+        bsn: str | None = None,
+        kvk: str | None = None,
+        vestigingsnummer: str | None = None,
+    ) -> ZaakDetail:
+        """One zaak in full, for its owner only.
+
+        Args:
+            zaak: the zaak's URL or UUID.
+            bsn: the citizen asking (or ``kvk`` for a company).
+            kvk: the company asking.
+            vestigingsnummer: the company's vestiging.
+
+        Raises:
+            AccessDeniedError: the subject holds no qualifying rol, or policy hides the zaak.
+        """
+        subject = _Subject(bsn, kvk, vestigingsnummer)
+        comp = _Composition()
+        found = self._accessible_zaak(zaak, subject, comp)
+
+        def taken() -> Any:
+            if not self._has("objecten"):
+                return []
+            return self._client.objecten.taken.taken_of_zaak(found.url or "")
+
+        results = self._gather([taken])
+        zaak_taken: builtins.list[Taak] = []
+        if isinstance(results[0], ZGWError):
+            comp.missing.append(c.missing_from(f"taken of {found.identificatie}", results[0]))
+        else:
+            zaak_taken = [t for t in results[0] if is_open(t)]
+        self._complete_zaken([found], comp, details=True)
+        summary = self._summary(found, comp, {str(found.uuid): len(zaak_taken)})
+        detail = self._detail(found, summary, comp, zaak_taken)
+        detail.missing = comp.missing
+        return detail
+
+    # -- a question ------------------------------------------------------------------------
+    def stel_een_vraag(
+        self,
+        zaak: str,
+        inhoud: str,
+        *,
+        bsn: str | None = None,
+        kvk: str | None = None,
+        onderwerp: str | None = None,
+        kanaal: str | None = None,
+    ) -> QuestionConfirmation:
+        """Register a citizen's question about their zaak as a klantcontact.
+
+        The klantcontact gets the citizen's partij as betrokkene (when Open Klant knows the
+        BSN or KVK) and the zaak as onderwerpobject, so it shows in the zaak's contact
+        timeline.
+
+        Args:
+            zaak: the zaak's URL or UUID.
+            inhoud: the question.
+            bsn: the citizen asking (or ``kvk``).
+            kvk: the company asking.
+            onderwerp: a subject line; by default "Vraag over zaak <identificatie>".
+            kanaal: the channel; by default ``policy.question_kanaal``.
+
+        Returns:
+            A confirmation with the date by which an answer can be expected.
+
+        Raises:
+            AccessDeniedError: the subject may not see the zaak.
+            ConfigurationError: no klantinteracties service is configured.
+        """
+        if not inhoud.strip():
+            raise InputError("A question needs text (inhoud).")
+        subject = _Subject(bsn, kvk, None)
+        comp = _Composition()
+        found = self._accessible_zaak(zaak, subject, comp)
+        ki = self._client.klantinteracties
+        if subject.bsn:
+            partij = ki.partij_for_bsn(subject.bsn)
+        else:
+            partij = ki.partij_for_kvk(subject.kvk or "")
+        now = dt.datetime.now(dt.timezone.utc)
+        klantcontact = ki.klantcontacten.create(
+            {
+                "kanaal": kanaal or self.policy.question_kanaal,
+                "onderwerp": onderwerp or f"Vraag over zaak {found.identificatie or ''}".strip(),
+                "inhoud": inhoud,
+                "indicatieContactGelukt": True,
+                "taal": "nld",
+                "vertrouwelijk": True,
+                "plaatsgevondenOp": now.isoformat(),
+            }
+        )
+        reference = {"uuid": str(klantcontact.uuid)}
+        betrokkene: dict[str, Any] = {
+            "hadKlantcontact": reference,
+            "rol": "klant",
+            "initiator": True,
+            "organisatienaam": "",
+        }
+        if partij is not None and partij.uuid:
+            betrokkene["wasPartij"] = {"uuid": str(partij.uuid)}
+        ki.betrokkenen.create(betrokkene)
+        ki.onderwerpobjecten.create(
+            {
+                "klantcontact": reference,
+                "wasKlantcontact": None,
+                "onderwerpobjectidentificator": {
+                    "objectId": str(found.uuid),
+                    "codeObjecttype": "zaak",
+                    "codeRegister": "openzaak",
+                    "codeSoortObjectId": "uuid",
+                },
+            }
+        )
+        expected = c.add_working_days(self._today(), self.policy.answer_days)
+        return QuestionConfirmation(
+            klantcontact_url=klantcontact.url or "",
+            zaak_identificatie=found.identificatie,
+            registered_at=now,
+            answer_expected_by=expected,
+            message=(
+                f"Uw vraag over zaak {found.identificatie or ''} is ontvangen. U krijgt "
+                f"uiterlijk {expected.strftime('%d-%m-%Y')} antwoord."
+            ),
+        )

@@ -1,0 +1,77 @@
+"""What a citizen may see: the rules a portal applies, with safe defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..catalogi.models import Vertrouwelijkheidaanduiding
+
+__all__ = ["Policy", "vertrouwelijkheid_level"]
+
+#: From most open to most secret, as the ZGW standard orders them.
+_ORDER = [
+    "openbaar",
+    "beperkt_openbaar",
+    "intern",
+    "zaakvertrouwelijk",
+    "vertrouwelijk",
+    "confidentieel",
+    "geheim",
+    "zeer_geheim",
+]
+
+
+def vertrouwelijkheid_level(value: object) -> int:
+    """0 (openbaar) to 7 (zeer geheim). Missing or unknown counts as the most secret."""
+    text = value.value if isinstance(value, Vertrouwelijkheidaanduiding) else str(value or "")
+    try:
+        return _ORDER.index(text)
+    except ValueError:
+        return len(_ORDER) - 1
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The visibility rules of a citizen overview.
+
+    The defaults are safe: only ``extern`` zaaktypen, zaken and documents up to
+    ``zaakvertrouwelijk`` (meant for the parties of the zaak), documents only when
+    ``definitief`` or ``gearchiveerd``, status steps the citizen is not to be informed of
+    hidden, and only the ``initiator`` rol makes a zaak yours.
+
+    Args:
+        zaaktype_scope: values of ``indicatieInternOfExtern`` shown.
+        max_zaak_vertrouwelijkheid: the most secret zaak shown.
+        max_document_vertrouwelijkheid: the most secret document shown.
+        document_statuses: document statuses shown.
+        hide_uninformed_steps: hide statustypen with ``informeren: false`` from the steps.
+        qualifying_roles: ``omschrijvingGeneriek`` values that make a zaak the citizen's
+            (add ``"belanghebbende"``, or ``"mede_initiator"``); a rol with
+            ``indicatieMachtiging: "gemachtigde"`` counts only when ``allow_machtiging``.
+        allow_machtiging: also show zaken where the citizen acts for someone else.
+        answer_days: working days within which a question is answered (for the
+            confirmation of "Stel een vraag").
+        concurrency: at most this many requests in flight at once.
+        use_expand: ask the Zaken API to embed status, zaaktype and resultaat in the zaken
+            list (one request instead of many). Open Zaak answers this more slowly per
+            request; turn it off if the server, not the network, is the limit.
+        question_kanaal: the ``kanaal`` recorded for a question from the portal.
+    """
+
+    zaaktype_scope: frozenset[str] = frozenset({"extern"})
+    max_zaak_vertrouwelijkheid: str = "zaakvertrouwelijk"
+    max_document_vertrouwelijkheid: str = "zaakvertrouwelijk"
+    document_statuses: frozenset[str] = frozenset({"definitief", "gearchiveerd"})
+    hide_uninformed_steps: bool = True
+    qualifying_roles: frozenset[str] = frozenset({"initiator"})
+    allow_machtiging: bool = False
+    answer_days: int = 5
+    concurrency: int = 8
+    use_expand: bool = True
+    question_kanaal: str = "mijn-omgeving"
+
+    def zaak_visible_level(self) -> int:
+        return vertrouwelijkheid_level(self.max_zaak_vertrouwelijkheid)
+
+    def document_visible_level(self) -> int:
+        return vertrouwelijkheid_level(self.max_document_vertrouwelijkheid)

@@ -1,0 +1,137 @@
+"""Taken on the Objects API, in every supported shape, on both faces."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from tests.conftest import resolve
+from tests.klantinteracties.conftest import offline_client
+from tests.objecten.conftest import BSN, KVK, ZAAK_URL, ZAAK_UUID, Seeded
+from zgw_client import InputError
+from zgw_client.identifiers import InvalidBSNError, InvalidKVKError
+from zgw_client.objecten.taken import Taak, TaakStatus, is_open
+from zgw_client.testing import InMemoryBackend
+from zgw_client.testing.demo import DEMO_BSN, seed_demo
+
+
+async def test_open_taken_of_a_citizen_in_every_shape_soonest_first(
+    client: Any, seeded: Seeded
+) -> None:
+    taken = await resolve(client.objecten.taken.open_taken(bsn=BSN))
+    assert all(isinstance(t, Taak) and is_open(t) for t in taken)
+    assert [t.titel for t in taken] == ["Betaal", "Oud formulier", "Aanvullen", "Upload"]
+    assert {t.variant for t in taken} == {"portaaltaak-v1", "portaaltaak-v2"}
+    # Not: afgerond/verwerkt, another citizen's, a company's, or a Melding that only
+    # happens to carry identificatie + status.
+    assert seeded.objects["melding"] not in {t.object_url for t in taken}
+
+
+async def test_open_taken_filters_on_data_attr_per_shape(
+    client: Any, seeded: Seeded, backend: InMemoryBackend
+) -> None:
+    backend.request_log.clear()
+    await resolve(client.objecten.taken.open_taken(bsn=BSN, objecttype=seeded.types["v2"]))
+    queries = [u for m, u in backend.request_log if m == "GET"]
+    assert len(queries) == 2
+    assert f"data_attr=identificatie__value__exact__{BSN}" in queries[0]
+    assert "data_attr=identificatie__type__exact__bsn" in queries[0]
+    assert "data_attr=status__exact__open" in queries[0]
+    assert f"data_attr=bsn__exact__{BSN}" in queries[1]
+    assert all("type=" in q for q in queries)
+
+
+async def test_open_taken_restricted_to_one_objecttype(client: Any, seeded: Seeded) -> None:
+    by_url = await resolve(client.objecten.taken.open_taken(bsn=BSN, objecttype=seeded.types["v1"]))
+    assert [t.titel for t in by_url] == ["Aanvullen"]
+    by_uuid = await resolve(
+        client.objecten.taken.open_taken(
+            bsn=BSN, objecttype=seeded.types["legacy"].rsplit("/", 1)[-1]
+        )
+    )
+    assert [t.titel for t in by_uuid] == ["Oud formulier"]
+
+
+async def test_open_taken_of_a_company(client: Any, seeded: Seeded) -> None:
+    taken = await resolve(client.objecten.taken.open_taken(kvk=KVK))
+    assert [t.titel for t in taken] == ["Terras"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"bsn": "999990112"}, InvalidBSNError),
+        ({"bsn": "99999011"}, InvalidBSNError),
+        ({"kvk": "6959908"}, InvalidKVKError),
+        ({"kvk": "6959908a"}, InvalidKVKError),
+        ({}, InputError),
+        ({"bsn": BSN, "kvk": KVK}, InputError),
+    ],
+)
+async def test_identifiers_are_refused_before_any_request(
+    face: str, kwargs: dict[str, str], error: type[Exception]
+) -> None:
+    client = offline_client(face)
+    with pytest.raises(error):
+        await resolve(client.objecten.taken.open_taken(**kwargs))
+
+
+async def test_taken_of_a_zaak_by_url_or_uuid(client: Any, seeded: Seeded) -> None:
+    by_url = await resolve(client.objecten.taken.taken_of_zaak(ZAAK_URL))
+    assert [t.titel for t in by_url] == ["Aanvullen", "Upload", "Ander", "Bekijk"]
+    assert all(t.zaak_uuid == ZAAK_UUID for t in by_url)
+    by_uuid = await resolve(client.objecten.taken.taken_of_zaak(ZAAK_UUID.upper()))
+    assert [t.object_url for t in by_uuid] == [t.object_url for t in by_url]
+
+
+async def test_get_reads_one_taak(client: Any, seeded: Seeded) -> None:
+    taak = await resolve(client.objecten.taken.get(seeded.objects["legacy"]))
+    assert taak.titel == "Oud formulier"
+    assert taak.variant == "portaaltaak-v1"
+    with pytest.raises(InputError, match="not a taak"):
+        await resolve(client.objecten.taken.get(seeded.objects["melding"]))
+
+
+async def test_complete_writes_afgerond_in_the_v2_shape(
+    client: Any, seeded: Seeded, backend: InMemoryBackend
+) -> None:
+    taak = await resolve(client.objecten.taken.get(seeded.objects["v2_zaak"]))
+    done = await resolve(client.objecten.taken.complete(taak))
+    assert done.status == TaakStatus.AFGEROND
+    assert done.object_url == taak.object_url
+    stored = backend.get(seeded.objects["v2_zaak"])
+    assert stored is not None
+    assert stored["record"]["data"] == {**taak.data, "status": "afgerond"}
+    assert stored["record"]["index"] == 2
+    assert stored["record"]["startAt"] >= dt.date.today().isoformat()
+    remaining = await resolve(client.objecten.taken.open_taken(bsn=BSN))
+    assert "Upload" not in [t.titel for t in remaining]
+
+
+async def test_complete_writes_ingediend_in_the_v1_shapes(client: Any, seeded: Seeded) -> None:
+    """The v1 schemas know no "afgerond" (the sample's enum is open/ingediend/verwerkt)."""
+    for key in ("v1", "legacy"):
+        taak = await resolve(client.objecten.taken.get(seeded.objects[key]))
+        done = await resolve(client.objecten.taken.complete(taak))
+        assert done.status == TaakStatus.INGEDIEND
+        assert done.data == {**taak.data, "status": "ingediend"}
+        assert set(done.data) == set(taak.data)  # same shape: no key added or lost
+
+
+async def test_complete_needs_a_taak_from_the_objects_api(face: str) -> None:
+    client = offline_client(face)
+    with pytest.raises(InputError, match="object_url"):
+        await resolve(client.objecten.taken.complete(Taak(titel="Los", status="open")))
+
+
+async def test_open_taken_on_the_demo_data(client: Any, backend: InMemoryBackend) -> None:
+    scenario = seed_demo(backend, today=dt.date(2026, 11, 29))
+    taken = await resolve(
+        client.objecten.taken.open_taken(bsn=DEMO_BSN, objecttype=scenario.taak_objecttype)
+    )
+    assert taken
+    assert all(is_open(t) and t.identificatie.value == DEMO_BSN for t in taken)
+    deadlines = [t.verloopdatum for t in taken if t.verloopdatum is not None]
+    assert deadlines == sorted(deadlines)
