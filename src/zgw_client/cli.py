@@ -359,22 +359,33 @@ def export_zaken(ctx: click.Context, fmt: str, output: str | None, page_size: in
 @main.command()
 @click.option("--port", type=int, default=8000, show_default=True)
 @click.option("--latency", type=float, default=0.0, help="Seconds added to every request.")
-@click.option("--empty", is_flag=True, help="Start without the demo data.")
-def serve(port: int, latency: float, empty: bool) -> None:
-    """Serve the in-memory backend (with the demo data) on 127.0.0.1."""
+@click.option(
+    "--scenario",
+    type=click.Choice(["demo", "benchmark", "empty"]),
+    default="demo",
+    show_default=True,
+    help="demo: the MijnDenHaag citizen; benchmark: a citizen with 25 zaken; empty: nothing.",
+)
+def serve(port: int, latency: float, scenario: str) -> None:
+    """Serve the in-memory backend on 127.0.0.1 (loopback only)."""
     from .testing import InMemoryBackend
+    from .testing.demo import seed_benchmark, seed_demo
 
     backend = InMemoryBackend(latency=latency)
-    if not empty:
-        from .testing.demo import seed_demo
-
+    if scenario == "demo":
         seed_demo(backend)
+    elif scenario == "benchmark":
+        seed_benchmark(backend)
     with backend.serve(port=port) as served:
         console.print(f"In-memory ZGW backend on [bold]{served.url}[/] (Ctrl-C to stop)")
         for name, root in served.api_roots.items():
             console.print(f"  {name:18} {root}")
-        console.print(f"JWT client_id={backend.jwt_client_id!r}; the secret and token are in")
-        console.print("zgw_client.testing.InMemoryBackend (test values, not secrets).")
+        console.print(
+            f"JWT client_id={backend.jwt_client_id!r}; the JWT secret and the Token are the "
+            "defaults of zgw_client.testing.InMemoryBackend (test values, not secrets).",
+            highlight=False,
+        )
+        console.file.flush()
         try:
             while True:
                 time.sleep(3600)

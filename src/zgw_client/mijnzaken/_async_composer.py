@@ -28,8 +28,10 @@ from .._async_contact import contactmomenten_about_zaak
 from .._exceptions import AccessDeniedError, InputError, ZGWError
 from ..besluiten.models import Besluit
 from ..catalogi.models import Besluittype, Informatieobjecttype, Resultaattype, Statustype, Zaaktype
+from ..contact import Contactmoment, from_klantcontact
 from ..documenten.models import EnkelvoudigInformatieObject
 from ..identifiers import validate_bsn, validate_kvk, validate_vestigingsnummer
+from ..klantinteracties._async_resources import DEFAULT_ZAAK_EXPAND
 from ..objecten.taken import Taak, is_open
 from ..zaken.models import Resultaat, Rol, Status, Zaak
 from . import _compose as c
@@ -112,6 +114,8 @@ class _Composition:
     def __init__(self) -> None:
         self.by_url: dict[str, Any] = {}
         self.missing: builtins.list[Missing] = []
+        #: The zaken were asked with ``expand=zaakinformatieobjecten``.
+        self.documents_embedded = False
 
 
 class AsyncMijnZaken:
@@ -175,7 +179,7 @@ class AsyncMijnZaken:
         """
         subject = _Subject(bsn, kvk, vestigingsnummer)
         comp = _Composition()
-        zaken, taken = await self._zaken_and_taken(subject, comp)
+        zaken, taken = await self._zaken_and_taken(subject, comp, details=details)
         visible = await self._visible(zaken, subject, comp)
         await self._complete_zaken(visible, comp, details=details)
         today = self._today()
@@ -208,10 +212,14 @@ class AsyncMijnZaken:
         )
 
     async def _zaken_and_taken(
-        self, subject: _Subject, comp: _Composition
+        self, subject: _Subject, comp: _Composition, *, details: bool = False
     ) -> tuple[builtins.list[Zaak], builtins.list[Taak]]:
-        """Phase 1: the subject's zaken (and rollen), and open taken, concurrently."""
-        expand = ZAAK_EXPAND if self.policy.use_expand else None
+        """Phase 1: the subject's zaken (and rollen), open taken, and (with details) the
+        subject's klantcontacten, concurrently."""
+        expand = None
+        if self.policy.use_expand:
+            expand = [*ZAAK_EXPAND, "zaakinformatieobjecten"] if details else ZAAK_EXPAND
+            comp.documents_embedded = details
         zaken_api = self._client.zaken
         filters = subject.zaak_filters()
         if expand:
@@ -230,7 +238,13 @@ class AsyncMijnZaken:
                 return []
             return await self._client.objecten.taken.open_taken(bsn=subject.bsn, kvk=subject.kvk)
 
-        zaken_result, rollen_result, taken_result = await self._gather([zaken, rollen, taken])
+        async def contacts() -> Any:
+            if details and self._has("klantinteracties"):
+                await self._subject_klantcontacten(subject, comp)
+
+        zaken_result, rollen_result, taken_result, _ = await self._gather(
+            [zaken, rollen, taken, contacts]
+        )
         found_zaken: builtins.list[Zaak] = []
         if isinstance(zaken_result, ZGWError):
             comp.missing.append(c.missing_from("zaken", zaken_result, "zaken"))
@@ -327,8 +341,20 @@ class AsyncMijnZaken:
             )
         )
         if details:
+            bulk_documents = (
+                self._has("documenten")
+                and all(z.expand is not None for z in zaken)
+                and any(z.expand is not None for z in zaken)
+            )
+            if bulk_documents:
+                calls.append(functools.partial(self._documents_in_bulk, zaken, comp))
+            bulk_contacts = "klantcontacten-of-subject" in comp.by_url
             for zaak in zaken:
-                calls.extend(self._detail_calls(zaak, comp))
+                calls.extend(
+                    self._detail_calls(
+                        zaak, comp, documents=not bulk_documents, contacts=not bulk_contacts
+                    )
+                )
         await self._gather(calls)
 
         # Phase 3: what the phase-2 results point at.
@@ -369,6 +395,70 @@ class AsyncMijnZaken:
                 found.extend(v for v in value if isinstance(v, model))
         return found
 
+    async def _subject_klantcontacten(self, subject: _Subject, comp: _Composition) -> None:
+        """All klantcontacten the subject took part in, in one list (not one per zaak).
+
+        The portal's timeline shows the citizen's own contact about each zaak; they are
+        matched to zaken by their onderwerpobject (the zaak's UUID) afterwards.
+        """
+        soort = "bsn" if subject.bsn else "kvkNummer"
+        try:
+            found = await self._client.klantinteracties.klantcontacten.list(
+                had_betrokkene__was_partij__partij_identificator__code_soort_object_id=soort,
+                had_betrokkene__was_partij__partij_identificator__object_id=(
+                    subject.bsn or subject.kvk or ""
+                ),
+                expand=builtins.list(DEFAULT_ZAAK_EXPAND),
+                page_size=100,
+            ).to_list()
+        except ZGWError as error:
+            comp.missing.append(c.missing_from("contactmomenten", error, "klantinteracties"))
+            comp.by_url["klantcontacten-of-subject"] = None
+            return
+        comp.by_url["klantcontacten-of-subject"] = found
+
+    def _contacts_of(self, zaak: Zaak, comp: _Composition) -> builtins.list[Contactmoment]:
+        """The subject's klantcontacten about ``zaak`` from the one list, as neutral models."""
+        found: builtins.list[Contactmoment] = []
+        zaak_uuid = str(zaak.uuid) if zaak.uuid else ""
+        for klantcontact in comp.by_url.get("klantcontacten-of-subject") or []:
+            expand = klantcontact.expand
+            onderwerpen = (expand.ging_over_onderwerpobjecten if expand else None) or []
+            if any(
+                o.onderwerpobjectidentificator is not None
+                and str(o.onderwerpobjectidentificator.object_id) == zaak_uuid
+                for o in onderwerpen
+            ):
+                found.append(
+                    from_klantcontact(klantcontact, zaak_url=zaak.url, zaak_uuid=zaak_uuid)
+                )
+        return builtins.list(dict.fromkeys(found))
+
+    async def _documents_in_bulk(self, zaken: Sequence[Zaak], comp: _Composition) -> None:
+        """The documents of every zaak in one search, from the embedded zaakinformatieobjecten."""
+        owner: dict[str, builtins.list[str]] = {}
+        for zaak in zaken:
+            links = zaak.expand.zaakinformatieobjecten if zaak.expand else None
+            comp.by_url[f"documenten-of:{zaak.url}"] = []
+            for link in links or []:
+                if link.informatieobject:
+                    owner.setdefault(link.informatieobject, []).append(zaak.url or "")
+        if not owner:
+            return
+        uuids = sorted({url.rstrip("/").rsplit("/", 1)[-1] for url in owner})
+        try:
+            documents = await self._client.documenten.enkelvoudiginformatieobjecten.search(
+                uuid__in=uuids
+            ).to_list()
+        except ZGWError as error:
+            for zaak in zaken:
+                label = f"documenten of {zaak.identificatie or zaak.url}"
+                comp.missing.append(c.missing_from(label, error, "documenten"))
+            return
+        for document in documents:
+            for zaak_url in owner.get(document.url or "", []):
+                comp.by_url[f"documenten-of:{zaak_url}"].append(document)
+
     async def _statustypen(self, zaaktype: str, comp: _Composition) -> None:
         key = f"statustypen-of:{zaaktype}"
         if key in comp.by_url:
@@ -386,7 +476,7 @@ class AsyncMijnZaken:
                 comp.by_url[statustype.url] = statustype
 
     def _detail_calls(
-        self, zaak: Zaak, comp: _Composition
+        self, zaak: Zaak, comp: _Composition, *, documents: bool = True, contacts: bool = True
     ) -> builtins.list[Callable[[], Awaitable[Any]]]:
         url = zaak.url or ""
         client = self._client
@@ -411,12 +501,14 @@ class AsyncMijnZaken:
                 return []
             return await contactmomenten_about_zaak(client, zaak)
 
-        parts = {
+        parts: dict[str, Callable[[], Awaitable[Any]]] = {
             "statussen": statussen,
-            "documenten": documenten,
             "besluiten": besluiten,
-            "contactmomenten": contact,
         }
+        if documents:
+            parts["documenten"] = documenten
+        if contacts:
+            parts["contactmomenten"] = contact
 
         def store(part: str, fetch: Callable[[], Awaitable[Any]]) -> Callable[[], Awaitable[None]]:
             async def run() -> None:
@@ -476,7 +568,10 @@ class AsyncMijnZaken:
         besluiten = [
             self._besluit_view(b, comp) for b in comp.by_url.get(f"besluiten-of:{url}", [])
         ]
-        contacts = [c.contact_view(m) for m in comp.by_url.get(f"contactmomenten-of:{url}", [])]
+        neutral = comp.by_url.get(f"contactmomenten-of:{url}")
+        if neutral is None and "klantcontacten-of-subject" in comp.by_url:
+            neutral = self._contacts_of(zaak, comp)
+        contacts = [c.contact_view(m) for m in neutral or []]
         contacts.sort(
             key=lambda v: v.registered_at or dt.datetime.min.replace(tzinfo=dt.timezone.utc),
             reverse=True,
@@ -530,7 +625,10 @@ class AsyncMijnZaken:
     # -- one zaak ---------------------------------------------------------------------------
     async def _accessible_zaak(self, zaak_ref: str, subject: _Subject, comp: _Composition) -> Zaak:
         """The zaak, after checking the subject may see it; else :class:`AccessDeniedError`."""
-        expand = ZAAK_EXPAND if self.policy.use_expand else ["zaaktype", "rollen"]
+        expand = ["zaaktype", "rollen"]
+        if self.policy.use_expand:
+            expand = [*ZAAK_EXPAND, "zaakinformatieobjecten"]
+            comp.documents_embedded = True
         zaak = await self._client.zaken.zaken.get(zaak_ref, expand=expand)
         visible = await self._visible([zaak], subject, comp)
         if not visible:
@@ -648,8 +746,8 @@ class AsyncMijnZaken:
         await ki.betrokkenen.create(betrokkene)
         await ki.onderwerpobjecten.create(
             {
+                # No "wasKlantcontact": null: the Klantinteracties spec does not allow it.
                 "klantcontact": reference,
-                "wasKlantcontact": None,
                 "onderwerpobjectidentificator": {
                     "objectId": str(found.uuid),
                     "codeObjecttype": "zaak",

@@ -7,7 +7,9 @@ plain data.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -122,13 +124,36 @@ def expected_end(zaak: Zaak, zaaktype: Zaaktype | None) -> ExpectedEnd | None:
     if zaak.einddatum_gepland:
         return ExpectedEnd(date=zaak.einddatum_gepland, source="einddatum_gepland")
     if zaaktype is not None and zaaktype.doorlooptijd and zaak.startdatum:
-        try:
-            duration = parse_duration(zaaktype.doorlooptijd)
-        except ValueError:
-            return None
-        if duration is not None:
-            return ExpectedEnd(date=zaak.startdatum + duration, source="doorlooptijd")
+        end = _add_calendar_duration(zaak.startdatum, zaaktype.doorlooptijd)
+        if end is None:
+            try:
+                duration = parse_duration(zaaktype.doorlooptijd)
+            except ValueError:
+                return None
+            end = zaak.startdatum + duration if duration is not None else None
+        if end is not None:
+            return ExpectedEnd(date=end, source="doorlooptijd")
     return None
+
+
+_DATE_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
+
+
+def _add_calendar_duration(start: dt.date, duration: str) -> dt.date | None:
+    """``start`` plus a whole-number date duration in calendar years and months (``P3M`` from
+    31 January is 30 April), as Open Zaak computes ``uiterlijkeEinddatumAfdoening``; ``None``
+    for any other duration."""
+    found = _DATE_DURATION.match(duration.strip())
+    if found is None or not any(found.groups()):
+        return None
+    years, months, weeks, days = (int(g or 0) for g in found.groups())
+    month_index = start.month - 1 + months
+    year, month = start.year + years + month_index // 12, month_index % 12 + 1
+    try:
+        day = min(start.day, calendar.monthrange(year, month)[1])
+        return dt.date(year, month, day) + dt.timedelta(weeks=weeks, days=days)
+    except (ValueError, OverflowError):
+        return None
 
 
 def days_until(day: dt.date | None, today: dt.date) -> int | None:

@@ -138,6 +138,8 @@ class InMemoryBackend:
         self._tables: dict[tuple[str, str], dict[str, JSON]] = {}
         self._urls: dict[str, tuple[str, str, str]] = {}
         self._index: dict[tuple[str, str, str], dict[str, list[JSON]]] = {}
+        #: Bumped on every write; rendered bodies of an older generation are stale.
+        self.generation = 0
         self._aliases: set[str] = set()
         self._lock = threading.RLock()
         self._counters: dict[str, int] = {}
@@ -206,18 +208,23 @@ class InMemoryBackend:
         """The stored bodies of one collection, key (uuid) -> body, in insertion order."""
         return self._tables.setdefault((api, name), {})
 
+    def _changed(self) -> None:
+        """Forget what was derived from the stored data: indexes and rendered bodies."""
+        self._index.clear()
+        self.generation += 1
+
     def store(self, api: str, name: str, key: str, body: JSON) -> None:
         with self._lock:
             self.table(api, name)[key] = body
             self._urls[body["url"]] = (api, name, key)
-            self._index.clear()
+            self._changed()
 
     def unstore(self, api: str, name: str, key: str) -> JSON | None:
         with self._lock:
             body = self.table(api, name).pop(key, None)
             if body is not None:
                 self._urls.pop(body.get("url", ""), None)
-                self._index.clear()
+                self._changed()
             return body
 
     def add(self, api: str, collection: str, body: JSON) -> JSON:
@@ -337,7 +344,7 @@ class InMemoryBackend:
         }
         with self._lock:
             self.table(collection.api, "audittrail")[entry_uuid] = entry
-            self._index.clear()
+            self._changed()
 
     # -- HTTP -----------------------------------------------------------------------------
 
@@ -413,7 +420,10 @@ class InMemoryBackend:
             for k, v in response.headers.multi_items()
             if k.lower() != "content-length"
         ]
-        content = response.content.replace(canon.encode(), pub.encode())
+        content = response.content
+        if "json" in response.headers.get("Content-Type", ""):
+            # Only JSON carries URLs; a download's bytes must come back as uploaded.
+            content = content.replace(canon.encode(), pub.encode())
         return httpx.Response(response.status_code, headers=headers, content=content)
 
     def _api_for_path(self, path: str) -> ApiDefinition | None:

@@ -98,6 +98,7 @@ class Collection:
 
     def __init__(self, backend: InMemoryBackend) -> None:
         self.backend = backend
+        self._render_cache: dict[Any, tuple[int, JSON]] = {}
 
     # -- hooks ----------------------------------------------------------------------------
 
@@ -203,15 +204,32 @@ class Collection:
         ordering: list[str],
     ) -> list[JSON]:
         """Rendered, filtered and ordered resources of this collection."""
+        parent = self._parent_filter(ctx).items()
         rows = [
-            self.render(body)
+            self._rendered(body)
             for body in self.table.values()
-            if all(body.get(k) == v for k, v in self._parent_filter(ctx).items())
+            if all(body.get(k) == v for k, v in parent)
         ]
         if self.newest_first:
             rows.reverse()
         rows = apply_filters(ctx, rows, self.filters, given)
-        return self.order(rows, ordering)
+        # The cached renders are shared: hand out copies, which callers may change.
+        return [copy.deepcopy(row) for row in self.order(rows, ordering)]
+
+    def _rendered(self, body: JSON) -> JSON:
+        """``render(body)``, cached until the next write anywhere in the backend.
+
+        Filtering a list renders every stored body; without the cache a list of statussen
+        deep-copies the whole table on every request.
+        """
+        key = body.get("url", id(body))
+        cached = self._render_cache.get(key)
+        generation = self.backend.generation
+        if cached is not None and cached[0] == generation:
+            return cached[1]
+        rendered = self.render(body)
+        self._render_cache[key] = (generation, rendered)
+        return rendered
 
     def _parent_filter(self, ctx: RequestContext) -> dict[str, str]:
         """For nested lists (``zaken/{zaak_uuid}/...``): the parent field and its URL."""

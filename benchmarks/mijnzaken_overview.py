@@ -1,0 +1,400 @@
+"""Benchmark: compose a citizen's "Mijn Zaken" three ways and print the figures side by side.
+
+The scenario (``zgw serve --scenario benchmark``): one citizen with 25 zaken, each with 4
+statussen, 3 documents, 1 besluit and 2 contact moments, and 6 open taken, served on
+127.0.0.1 by the in-memory backend in a separate process with ``--latency`` seconds added to
+every request (default 20 ms).
+
+Compared, each composing the same overview with every zaak's detail (steps with dates,
+documents, besluiten, contact moments):
+
+* zgw-client ``AsyncMijnZaken`` (cold: empty catalogi cache; warm: second run),
+* zgw-client ``MijnZaken`` (the sync face, on a thread pool),
+* a sequential baseline written as an integrator would today with gemma-zds-client.
+
+And the lower bound: the longest chain of dependent requests times the latency.
+
+    pip install -e ".[cli,benchmark]"
+    python benchmarks/mijnzaken_overview.py [--runs 5] [--latency 0.02] [--concurrency 32]
+
+Against a real stack: ``--real`` with the ``ZGW_*`` variables set and ``--bsn``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from zgw_client import AsyncZGWClient, ZGWClient, ZGWConfig
+from zgw_client.mijnzaken import AsyncMijnZaken, MijnZaken, Overview, Policy
+from zgw_client.testing import InMemoryBackend, config_for
+from zgw_client.testing.demo import DEMO_BSN
+
+
+# -- measuring -------------------------------------------------------------------------------
+@dataclass
+class Trace:
+    """Every request's start and end, to count them and find the dependency depth."""
+
+    spans: list[tuple[float, float]] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    _open: dict[int, float] = field(default_factory=dict)
+
+    def start(self, key: int, url: str) -> None:
+        self._open[key] = time.perf_counter()
+        self.urls.append(url)
+
+    def end(self, key: int) -> None:
+        started = self._open.pop(key, None)
+        if started is not None:
+            self.spans.append((started, time.perf_counter()))
+
+    @property
+    def count(self) -> int:
+        return len(self.spans)
+
+    def depth(self) -> int:
+        """Requests that could only start after an earlier one ended, chained: a request's
+        level is 1 + the highest level of the requests that ended before it started."""
+        levels: list[tuple[float, int]] = []  # (end, level)
+        depth = 0
+        for start, end in sorted(self.spans):
+            level = 1 + max((lvl for done, lvl in levels if done <= start), default=0)
+            levels.append((end, level))
+            depth = max(depth, level)
+        return depth
+
+
+def _hooks(trace: Trace) -> dict[str, list[Callable[..., Any]]]:
+    def on_request(request: httpx.Request) -> None:
+        trace.start(id(request), str(request.url))
+
+    def on_response(response: httpx.Response) -> None:
+        trace.end(id(response.request))
+
+    return {"request": [on_request], "response": [on_response]}
+
+
+def _async_hooks(trace: Trace) -> dict[str, list[Callable[..., Any]]]:
+    async def on_request(request: httpx.Request) -> None:
+        trace.start(id(request), str(request.url))
+
+    async def on_response(response: httpx.Response) -> None:
+        trace.end(id(response.request))
+
+    return {"request": [on_request], "response": [on_response]}
+
+
+@dataclass
+class Result:
+    name: str
+    seconds: list[float]
+    requests: int
+    depth: int
+    catalogi_requests: int = 0
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+# -- the server ------------------------------------------------------------------------------
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def served_backend(latency: float) -> Iterator[str]:
+    """``zgw serve --scenario benchmark`` in its own process (its CPU is not ours)."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "zgw_client.cli",
+            "serve",
+            "--scenario",
+            "benchmark",
+            "--port",
+            str(port),
+            "--latency",
+            str(latency),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(url + "/zaken/api/v1/", timeout=1)
+                break
+            except httpx.TransportError:
+                if process.poll() is not None:
+                    output = process.stdout.read().decode() if process.stdout else ""
+                    raise SystemExit(f"zgw serve exited:\n{output}") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+# -- the three ways --------------------------------------------------------------------------
+def run_async(config: ZGWConfig, policy: Policy, bsn: str, runs: int) -> tuple[Result, Result]:
+    async def main() -> tuple[Result, Result]:
+        cold: list[float] = []
+        warm: list[float] = []
+        cold_trace = warm_trace = Trace()
+        for _ in range(runs):
+            cold_trace = Trace()
+            http = httpx.AsyncClient(event_hooks=_async_hooks(cold_trace), limits=_limits(policy))
+            async with AsyncZGWClient(config, http_client=http) as client:
+                composer = AsyncMijnZaken(client, policy)
+                started = time.perf_counter()
+                overview = await composer.overview(bsn=bsn, details=True)
+                cold.append(time.perf_counter() - started)
+                _check(overview)
+                warm_trace = Trace()
+                http._event_hooks = _async_hooks(warm_trace)
+                started = time.perf_counter()
+                _check(await composer.overview(bsn=bsn, details=True))
+                warm.append(time.perf_counter() - started)
+            await http.aclose()
+        return (
+            Result("async, cold cache", cold, cold_trace.count, cold_trace.depth()),
+            Result(
+                "async, warm cache",
+                warm,
+                warm_trace.count,
+                warm_trace.depth(),
+                catalogi_requests=_catalogi(warm_trace.urls),
+            ),
+        )
+
+    return asyncio.run(main())
+
+
+def _limits(policy: Policy) -> httpx.Limits:
+    return httpx.Limits(
+        max_connections=policy.concurrency, max_keepalive_connections=policy.concurrency
+    )
+
+
+def _catalogi(urls: list[str]) -> int:
+    return sum(1 for url in urls if "/catalogi/" in url)
+
+
+def run_sync(config: ZGWConfig, policy: Policy, bsn: str, runs: int) -> Result:
+    seconds = []
+    trace = Trace()
+    for _ in range(runs):
+        trace = Trace()
+        http = httpx.Client(event_hooks=_hooks(trace), limits=_limits(policy))
+        with ZGWClient(config, http_client=http) as client:
+            started = time.perf_counter()
+            _check(MijnZaken(client, policy).overview(bsn=bsn, details=True))
+            seconds.append(time.perf_counter() - started)
+        http.close()
+    return Result("sync (thread pool), cold cache", seconds, trace.count, trace.depth())
+
+
+def _check(overview: Overview) -> None:
+    if overview.missing:
+        raise SystemExit(f"incomplete overview: {overview.missing}")
+
+
+def run_baseline(roots: dict[str, str], backend: InMemoryBackend, bsn: str, runs: int) -> Result:
+    """One request after another with gemma-zds-client, as portals are written today."""
+    try:
+        from zds_client import Client, ClientAuth
+    except ImportError:
+        raise SystemExit(
+            "pip install gemma-zds-client (or: pip install -e '.[benchmark]')"
+        ) from None
+
+    seconds = []
+    trace = Trace()
+    for _ in range(runs):
+        trace = Trace()
+        counter = _RequestsCounter(trace)
+        auth = ClientAuth(client_id=backend.jwt_client_id, secret=backend.jwt_secret)
+        clients = {
+            name: Client(
+                roots[name],
+                auth=None if name in ("klantinteracties", "objecten") else auth,
+                request_hooks={"response": counter.hook},
+            )
+            for name in (
+                "zaken",
+                "catalogi",
+                "documenten",
+                "besluiten",
+                "klantinteracties",
+                "objecten",
+            )
+        }
+        for client in clients.values():
+            client.schema = {"paths": {}}  # skip fetching the OAS; costs the baseline nothing
+        started = time.perf_counter()
+        _baseline_overview(clients, backend.token, bsn, counter)
+        seconds.append(time.perf_counter() - started)
+    return Result("sequential, gemma-zds-client", seconds, trace.count, trace.depth())
+
+
+class _RequestsCounter:
+    def __init__(self, trace: Trace) -> None:
+        self.trace = trace
+        self.last_end = time.perf_counter()
+
+    def hook(self, response: Any, *args: Any, **kwargs: Any) -> Any:
+        # requests gives elapsed time per response; rebuild the span from it.
+        end = time.perf_counter()
+        self.trace.spans.append((end - response.elapsed.total_seconds(), end))
+        self.trace.urls.append(response.url)
+        return response
+
+
+def _baseline_overview(
+    clients: dict[str, Any], token: str, bsn: str, counter: Any
+) -> dict[str, Any]:
+    crs = {"headers": {"Accept-Crs": "EPSG:4326"}}
+    token_headers = {"headers": {"Authorization": f"Token {token}"}}
+    zrc, ztc, drc, brc = (clients[n] for n in ("zaken", "catalogi", "documenten", "besluiten"))
+    kic, objecten = clients["klantinteracties"], clients["objecten"]
+
+    def all_pages(
+        client: Any, url: str, params: dict[str, Any], kwargs: dict[str, Any]
+    ) -> list[Any]:
+        items: list[Any] = []
+        page = client.request(url, "list", params=params, request_kwargs=kwargs)
+        while True:
+            items.extend(page["results"] if isinstance(page, dict) else page)
+            if not isinstance(page, dict) or not page.get("next"):
+                return items
+            page = client.request(page["next"], "list", request_kwargs=kwargs)
+
+    zaken = all_pages(
+        zrc, "zaken", {"rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn": bsn}, crs
+    )
+    zaaktypen: dict[str, Any] = {}  # an integrator caches these
+    overview = []
+    for zaak in zaken:
+        rollen = all_pages(zrc, "rollen", {"zaak": zaak["url"]}, {})
+        if not any(
+            r.get("omschrijvingGeneriek") == "initiator"
+            and (r.get("betrokkeneIdentificatie") or {}).get("inpBsn") == bsn
+            for r in rollen
+        ):
+            continue
+        if zaak["zaaktype"] not in zaaktypen:
+            zaaktypen[zaak["zaaktype"]] = ztc.retrieve("zaaktype", url=zaak["zaaktype"])
+        zaaktype = zaaktypen[zaak["zaaktype"]]
+        if zaaktype.get("indicatieInternOfExtern") != "extern":
+            continue
+        statustypen = all_pages(ztc, "statustypen", {"zaaktype": zaak["zaaktype"]}, {})
+        statussen = all_pages(zrc, "statussen", {"zaak": zaak["url"]}, {})
+        status = zrc.retrieve("status", url=zaak["status"]) if zaak.get("status") else None
+        documents = []
+        for zio in all_pages(zrc, "zaakinformatieobjecten", {"zaak": zaak["url"]}, {}):
+            document = drc.retrieve("enkelvoudiginformatieobject", url=zio["informatieobject"])
+            iotype = ztc.retrieve("informatieobjecttype", url=document["informatieobjecttype"])
+            documents.append((document, iotype))
+        besluiten = []
+        for besluit in all_pages(brc, "besluiten", {"zaak": zaak["url"]}, {}):
+            besluittype = ztc.retrieve("besluittype", url=besluit["besluittype"])
+            besluiten.append((besluit, besluittype))
+        contacts = all_pages(
+            kic,
+            "klantcontacten",
+            {"onderwerpobject__onderwerpobjectidentificatorObjectId": zaak["uuid"]},
+            token_headers,
+        )
+        overview.append(
+            (zaak, zaaktype, statustypen, statussen, status, documents, besluiten, contacts)
+        )
+    taken = all_pages(
+        objecten,
+        "objects",
+        {"data_attr": [f"identificatie__value__exact__{bsn}", "status__exact__open"]},
+        token_headers,
+    )
+    return {"zaken": overview, "taken": taken}
+
+
+# -- report ----------------------------------------------------------------------------------
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--latency", type=float, default=0.02)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--real", action="store_true", help="use ZGW_* services instead")
+    parser.add_argument("--bsn", default=DEMO_BSN)
+    args = parser.parse_args(argv)
+    policy = Policy(concurrency=args.concurrency)
+
+    if args.real:
+        config = ZGWConfig.from_env()
+        async_cold, async_warm = run_async(config, policy, args.bsn, args.runs)
+        sync = run_sync(config, policy, args.bsn, args.runs)
+        _report([async_cold, async_warm, sync], None, latency=None)
+        return 0
+
+    backend = InMemoryBackend()  # for its default credentials only
+    with served_backend(args.latency) as url:
+        config = config_for(backend, base_url=url)
+        roots = {name: svc.api_root for name, svc in config.services.items()}
+        async_cold, async_warm = run_async(config, policy, args.bsn, args.runs)
+        sync = run_sync(config, policy, args.bsn, args.runs)
+        baseline = run_baseline(roots, backend, args.bsn, max(1, min(args.runs, 3)))
+    _report(
+        [async_cold, async_warm, sync, baseline],
+        baseline,
+        latency=args.latency,
+        async_cold=async_cold,
+    )
+    return 0
+
+
+def _report(
+    results: list[Result],
+    baseline: Result | None,
+    *,
+    latency: float | None,
+    async_cold: Result | None = None,
+) -> None:
+    print(f"{'approach':34} {'median':>9} {'requests':>9} {'depth':>6}")
+    for r in results:
+        print(f"{r.name:34} {r.median * 1000:7.0f}ms {r.requests:9d} {r.depth:6d}")
+    if latency is not None and async_cold is not None:
+        bound = async_cold.depth * latency
+        print(
+            f"{'lower bound (depth x latency)':34} {bound * 1000:7.0f}ms"
+            f"   = {async_cold.depth} dependent requests x {latency * 1000:.0f} ms"
+        )
+        print(f"async / lower bound:      {async_cold.median / bound:5.2f}x  (target <= 1.5x)")
+    if baseline is not None and async_cold is not None:
+        print(
+            f"baseline / async:         {baseline.median / async_cold.median:5.1f}x  (target >= 8x)"
+        )
+    warm = next((r for r in results if "warm" in r.name), None)
+    if warm is not None:
+        print(f"catalogi requests, warm:  {warm.catalogi_requests}  (target 0)")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
