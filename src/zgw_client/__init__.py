@@ -5,8 +5,10 @@ The public surface is this module; everything else is private unless a subpackag
 """
 
 from ._async_client import AsyncZGWClient
+from ._async_contact import contactmomenten_about_zaak as async_contactmomenten_about_zaak
 from ._async_pagination import AsyncPaginator
 from ._auth import APIKeyAuth, ServiceAuth, ServiceRouter, TokenAuth, ZGWJWTAuth, mint_jwt
+from ._cache import InMemoryCache, NoCache, ResponseCache
 from ._config import (
     KNOWN_APIS,
     APIKeyCredentials,
@@ -19,6 +21,7 @@ from ._config import (
     ZGWCredentials,
 )
 from ._exceptions import (
+    AccessDeniedError,
     APIError,
     AuthenticationError,
     BadRequestError,
@@ -46,6 +49,7 @@ from ._exceptions import (
 from ._models import ZGWModel
 from ._pagination import Page
 from ._sync_client import ZGWClient
+from ._sync_contact import contactmomenten_about_zaak
 from ._sync_pagination import Paginator
 from ._version import __version__
 
@@ -54,6 +58,7 @@ __all__ = [
     "APIError",
     "APIKeyAuth",
     "APIKeyCredentials",
+    "AccessDeniedError",
     "AsyncPaginator",
     "AsyncZGWClient",
     "AuthenticationError",
@@ -63,8 +68,10 @@ __all__ = [
     "ConnectError",
     "Credentials",
     "GoneError",
+    "InMemoryCache",
     "InputError",
     "InvalidParam",
+    "NoCache",
     "NotAcceptableError",
     "NotFoundError",
     "Page",
@@ -73,6 +80,7 @@ __all__ = [
     "PreconditionFailedError",
     "RateLimitedError",
     "RequestTimeout",
+    "ResponseCache",
     "RetriesExhaustedError",
     "RetryPolicy",
     "ServerError",
@@ -94,5 +102,7 @@ __all__ = [
     "ZGWJWTAuth",
     "ZGWModel",
     "__version__",
+    "async_contactmomenten_about_zaak",
+    "contactmomenten_about_zaak",
     "mint_jwt",
 ]

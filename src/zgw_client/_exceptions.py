@@ -11,6 +11,7 @@ Catch :class:`ZGWError` for "anything from zgw-client", or a branch for what you
     │   ├── ConnectError              could not connect (DNS, refused, TLS)
     │   └── RequestTimeout            connect/read/write/pool timeout
     ├── RetriesExhaustedError         retried ``attempts`` times, still failing (``last_error``)
+    ├── ChunkedUploadError            a bestandsdelen upload stopped; resume it (documenten)
     ├── UnexpectedResponseError       not what the API promised: HTML page, invalid JSON,
     │                                 truncated body, wrong content type, foreign ``next`` URL
     └── APIError                      the server answered with an error status (problem+json)

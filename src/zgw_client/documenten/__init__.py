@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ._upload import ChunkedUploadError
 from .models import (
     RESOURCE_MODELS,
     AuditTrail,
@@ -35,6 +36,7 @@ __all__ = [
     "BestandsDeel",
     "BinnenlandsCorrespondentieadres",
     "BuitenlandsCorrespondentieadres",
+    "ChunkedUploadError",
     "CorrespondentiePostadres",
     "DocumentStatus",
     "EnkelvoudigInformatieObject",

@@ -56,14 +56,11 @@ __all__ = ["MijnZaken"]
 T = TypeVar("T")
 
 #: What the zaken list embeds when the server supports ``expand``.
-ZAAK_EXPAND = [
-    "zaaktype",
-    "status",
-    "status.statustype",
-    "resultaat",
-    "resultaat.resultaattype",
-    "rollen",
-]
+#: Not ``status.statustype`` nor ``resultaat.resultaattype``: the statustypen list of the
+#: zaaktype (needed for the steps anyway) holds the former, and the latter is fetched beside
+#: it, both from the catalogi cache when warm. Embedding them would repeat the same catalogi
+#: objects in every zaak of the list for nothing.
+ZAAK_EXPAND = ["zaaktype", "status", "resultaat", "rollen"]
 
 
 class _Subject:
@@ -341,11 +338,25 @@ class MijnZaken:
                 "resultaat",
             )
         )
+        embedded_resultaattypen = [
+            z.expand.resultaat.resultaattype
+            for z in zaken
+            if z.expand is not None and z.expand.resultaat is not None
+        ]
+        calls.append(
+            functools.partial(
+                self._fetch_all,
+                [u for u in embedded_resultaattypen if u],
+                Resultaattype,
+                comp,
+                "resultaattype",
+            )
+        )
         if details:
             bulk_documents = (
-                self._has("documenten")
+                comp.documents_embedded
+                and self._has("documenten")
                 and all(z.expand is not None for z in zaken)
-                and any(z.expand is not None for z in zaken)
             )
             if bulk_documents:
                 calls.append(functools.partial(self._documents_in_bulk, zaken, comp))
@@ -402,7 +413,7 @@ class MijnZaken:
         The portal's timeline shows the citizen's own contact about each zaak; they are
         matched to zaken by their onderwerpobject (the zaak's UUID) afterwards.
         """
-        soort = "bsn" if subject.bsn else "kvkNummer"
+        soort = "bsn" if subject.bsn else "kvk_nummer"
         try:
             found = self._client.klantinteracties.klantcontacten.list(
                 had_betrokkene__was_partij__partij_identificator__code_soort_object_id=soort,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import builtins
 import datetime
+import functools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -24,9 +25,10 @@ from pydantic import BaseModel
 from typing_extensions import TypedDict, Unpack
 
 from .. import _core
+from .._async_concurrency import gather_limited
 from .._async_pagination import AsyncPaginator
 from .._async_resource import AsyncResource
-from .._exceptions import InputError
+from .._exceptions import InputError, ZGWError
 from .._resource import Ref, resource_url
 from ..identifiers import validate_bsn, validate_kvk
 from ..klantinteracties._async_resources import zaak_uuid_of
@@ -345,12 +347,22 @@ class AsyncTaken:
         self, variants: Sequence[Sequence[str]], objecttype: Ref | BaseModel | None
     ) -> builtins.list[tuple[Object, Taak | None]]:
         type_url = self._type_url(objecttype)
-        found: dict[str, tuple[Object, Taak | None]] = {}
-        for data_attr in variants:
+
+        async def query(data_attr: Sequence[str]) -> builtins.list[Object]:
             filters: ObjectsListFilters = {"data_attr": data_attr}
             if type_url is not None:
                 filters["type"] = type_url
-            async for obj in self._objects.list(**filters):
+            return await self._objects.list(**filters).to_list()
+
+        # The variants are independent: ask them at once, not one after another.
+        results = await gather_limited(
+            len(variants), [functools.partial(query, data_attr) for data_attr in variants]
+        )
+        found: dict[str, tuple[Object, Taak | None]] = {}
+        for result in results:
+            if isinstance(result, ZGWError):
+                raise result
+            for obj in result:
                 key = obj.url or str(obj.uuid)
                 if key in found:
                     continue

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import builtins
 import datetime
+import functools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -25,9 +26,10 @@ from pydantic import BaseModel
 from typing_extensions import TypedDict, Unpack
 
 from .. import _core
+from .._sync_concurrency import gather_limited
 from .._sync_pagination import Paginator
 from .._sync_resource import Resource
-from .._exceptions import InputError
+from .._exceptions import InputError, ZGWError
 from .._resource import Ref, resource_url
 from ..identifiers import validate_bsn, validate_kvk
 from ..klantinteracties._sync_resources import zaak_uuid_of
@@ -346,12 +348,22 @@ class Taken:
         self, variants: Sequence[Sequence[str]], objecttype: Ref | BaseModel | None
     ) -> builtins.list[tuple[Object, Taak | None]]:
         type_url = self._type_url(objecttype)
-        found: dict[str, tuple[Object, Taak | None]] = {}
-        for data_attr in variants:
+
+        def query(data_attr: Sequence[str]) -> builtins.list[Object]:
             filters: ObjectsListFilters = {"data_attr": data_attr}
             if type_url is not None:
                 filters["type"] = type_url
-            for obj in self._objects.list(**filters):
+            return self._objects.list(**filters).to_list()
+
+        # The variants are independent: ask them at once, not one after another.
+        results = gather_limited(
+            len(variants), [functools.partial(query, data_attr) for data_attr in variants]
+        )
+        found: dict[str, tuple[Object, Taak | None]] = {}
+        for result in results:
+            if isinstance(result, ZGWError):
+                raise result
+            for obj in result:
                 key = obj.url or str(obj.uuid)
                 if key in found:
                     continue
