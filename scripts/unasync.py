@@ -58,6 +58,11 @@ SUBSTITUTIONS: list[tuple[str, str]] = [
     (r"\basynchronous\b", "synchronous"),
     (r"\bAsynchronous\b", "Synchronous"),
     (r"\bawaitable\b", "callable"),
+    # The source's note "Source of ``_sync_x.py`` (see ...)" reads wrong in the output.
+    (
+        r"Source of ``_sync_[\w.]+`` \(see ``scripts/unasync\.py``\)",
+        "Generated from its ``_async_`` source by ``scripts/unasync.py``",
+    ),
 ]
 
 HEADER = "# Generated from {source} by scripts/unasync.py. Do not edit: edit the source.\n"

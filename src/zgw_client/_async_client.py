@@ -1,8 +1,8 @@
 """The asynchronous client face: :class:`AsyncZGWClient`.
 
-This file is the source of the sync face: ``scripts/unasync.py`` turns it into
-``_sync_client.py`` (``async``/``await`` dropped, ``Async*`` names replaced). Edit this
-file, run the script, and commit both; a test fails when they drift apart.
+Source of ``_sync_client.py`` (see ``scripts/unasync.py``): the sync face is this file
+with ``async``/``await`` dropped and ``Async*`` names replaced. Edit the async file, run the
+script, and commit both; a test fails when they drift apart.
 """
 
 from __future__ import annotations
@@ -293,15 +293,20 @@ class AsyncZGWClient(BaseClient):
         def wait(state: RetryCallState) -> float:
             signal = state.outcome.exception() if state.outcome else None
             retry_after = signal.retry_after if isinstance(signal, _core.RetrySignal) else None
-            seconds = _core.backoff_seconds(policy, state.attempt_number, retry_after)
+            return _core.backoff_seconds(policy, state.attempt_number, retry_after)
+
+        def log(state: RetryCallState) -> None:
+            # Called only when another attempt follows (not after the last one).
+            signal = state.outcome.exception() if state.outcome else None
+            seconds = state.next_action.sleep if state.next_action else 0.0
             if isinstance(signal, _core.RetrySignal):
                 _core.log_retry(method, url, state.attempt_number, seconds, signal)
-            return seconds
 
         retrying = AsyncRetrying(
             stop=stop_after_attempt(policy.max_attempts) | stop_before_delay(policy.deadline),
             wait=wait,
             retry=retry_if_exception_type(_core.RetrySignal),
+            before_sleep=log,
         )
         try:
             async for attempt in retrying:

@@ -1,6 +1,6 @@
 """Lazy iteration over list endpoints, for the asynchronous face.
 
-This file is the source of ``_sync_pagination.py`` (see ``scripts/unasync.py``).
+Source of ``_sync_pagination.py`` (see ``scripts/unasync.py``).
 """
 
 from __future__ import annotations

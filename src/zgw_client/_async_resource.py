@@ -1,8 +1,9 @@
 """Generic CRUD on one collection of an API, for the asynchronous face.
 
 Each API package declares its resources as small subclasses (``zaken/_async_resources.py``)
-that name the collection, the model, and type the ``list()`` filters. This file is the
-source of ``_sync_resource.py`` (see ``scripts/unasync.py``).
+that name the collection, the model, and type the ``list()`` filters.
+
+Source of ``_sync_resource.py`` (see ``scripts/unasync.py``).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ has contacts in both for a while, often the same contact in both. This reads eit
 and returns the neutral :class:`~zgw_client.contact.Contactmoment`: newest first, each
 contact once (equality ignores where a contact is stored, see :mod:`zgw_client.contact`).
 
-Source of ``_sync_contact.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async_`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 # Generated from _async_pagination.py by scripts/unasync.py. Do not edit: edit the source.
 """Lazy iteration over list endpoints, for the synchronous face.
 
-This file is the source of ``_sync_pagination.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async_`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 """Generic CRUD on one collection of an API, for the synchronous face.
 
 Each API package declares its resources as small subclasses (``zaken/_sync_resources.py``)
-that name the collection, the model, and type the ``list()`` filters. This file is the
-source of ``_sync_resource.py`` (see ``scripts/unasync.py``).
+that name the collection, the model, and type the ``list()`` filters.
+
+Generated from its ``_async_`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations

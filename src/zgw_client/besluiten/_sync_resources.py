@@ -1,7 +1,7 @@
 # Generated from _async_resources.py by scripts/unasync.py. Do not edit: edit the source.
 """The Besluiten API's resources on the synchronous client (``client.besluiten``).
 
-Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async_`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 # Generated from _async_resources.py by scripts/unasync.py. Do not edit: edit the source.
 """The Catalogi API's resources on the synchronous client (``client.catalogi``).
 
-Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async_`` source by ``scripts/unasync.py``.
 
 Published catalogi resources (``concept: false``) never change, so ``get`` and ``list`` read
 them through the client's catalogi cache: a second ``get`` of a published zaaktype makes no

@@ -5,7 +5,7 @@ The Contactmomenten API 1.0 (JWT-ZGW, like Open Zaak) predates Klantinteracties:
 are plain URLs, and the link of a contactmoment to a zaak lives in a separate
 ``objectcontactmoment`` (see :mod:`zgw_client.contactmomenten.models`).
 
-Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async_`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations

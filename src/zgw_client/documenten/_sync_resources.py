@@ -1,7 +1,7 @@
 # Generated from _async_resources.py by scripts/unasync.py. Do not edit: edit the source.
 """The Documenten API's resources on the synchronous client (``client.documenten``).
 
-Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async_`` source by ``scripts/unasync.py``.
 
 Besides CRUD, documents (enkelvoudiginformatieobjecten) can be downloaded as a stream,
 uploaded in parts (bestandsdelen) with resume after a failure, and locked for editing.

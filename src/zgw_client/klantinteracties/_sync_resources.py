@@ -7,7 +7,7 @@ is accepted by ``list`` and ``get`` of partijen, klantcontacten, betrokkenen and
 digitaleadressen; the parents of nested paths are added (``hadBetrokkenen.wasPartij`` also
 asks for ``hadBetrokkenen``) and the expanded objects come back typed in ``.expand``.
 
-Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async_`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations

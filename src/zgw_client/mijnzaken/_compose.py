@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .._durations import parse_duration
-from .._exceptions import APIError, ZGWError
+from .._exceptions import APIError, RetriesExhaustedError, ZGWError
 from ..catalogi.models import Statustype, Zaaktype
 from ..contact import Contactmoment
 from ..objecten.taken import Taak
@@ -348,7 +348,8 @@ def timeline(contacts: Sequence[ContactView], steps: Sequence[Step]) -> list[Tim
 
 def missing_from(part: str, error: ZGWError, service: str | None = None) -> Missing:
     """Describe a failed part honestly (type, status, message; no secrets in our errors)."""
-    status = error.status if isinstance(error, APIError) else None
+    cause = error.last_error if isinstance(error, RetriesExhaustedError) else error
+    status = cause.status if isinstance(cause, APIError) else None
     return Missing(
         part=part, reason=f"{type(error).__name__}: {error}", service=service, status=status
     )

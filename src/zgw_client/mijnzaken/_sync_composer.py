@@ -13,7 +13,7 @@ concurrently and bounded by ``policy.concurrency``:
 Each URL is fetched at most once per composition (catalogi also across compositions).
 A part that fails is reported in ``missing``; the rest is still returned.
 
-Source of ``_sync_composer.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async_`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations

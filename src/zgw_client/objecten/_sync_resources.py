@@ -11,7 +11,7 @@ query parameter once per expression. ``POST /objects/search`` takes the comma-jo
 ``data_attrs`` in its body; ``data_attr`` in that body makes both server versions fail
 with a 500, so :meth:`Objects.search` never sends it.
 
-Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async_`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations

@@ -24,6 +24,11 @@ from ._backend import InMemoryBackend
 from ._clients import async_client_for, client_for
 from ._server import ServedBackend
 
+try:  # pytest-asyncio's own decorator works in its strict mode too
+    from pytest_asyncio import fixture as _async_fixture
+except ImportError:  # pragma: no cover - without pytest-asyncio there is no async test
+    _async_fixture = pytest.fixture  # type: ignore[assignment]
+
 
 @pytest.fixture
 def zgw_backend() -> InMemoryBackend:
@@ -45,7 +50,7 @@ def zgw_client(zgw_backend: InMemoryBackend) -> Iterator[ZGWClient]:
         yield client
 
 
-@pytest.fixture
+@_async_fixture
 async def zgw_async_client(zgw_backend: InMemoryBackend) -> AsyncIterator[AsyncZGWClient]:
     """An :class:`~zgw_client.AsyncZGWClient` talking to ``zgw_backend`` in memory."""
     async with async_client_for(zgw_backend) as client:

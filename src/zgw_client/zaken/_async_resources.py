@@ -6,6 +6,7 @@ Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
 from __future__ import annotations
 
 import builtins
+import copy
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -136,11 +137,13 @@ class AsyncZaken(AsyncResource[Zaak]):
         """One zaak by URL or UUID, optionally with related resources expanded."""
         paths = expand_with_parents(expand) if expand else []
         params = {"expand": ",".join(paths)} if paths else None
-        response = await self._client.request(
-            "GET", self.url_of(ref), params=params, headers=headers, timeout=timeout
+        # get_json revalidates with the ETag; the body is shared with its cache, so copy it
+        # before the fallback fills in ``_expand``.
+        body = await self._client.get_json(
+            self.url_of(ref), params=params, headers=headers, timeout=timeout
         )
-        body = _core.decode_json(response)
-        if paths and needs_fallback(body, response.headers.get("API-version")):
+        if paths and needs_fallback(body, self._client.api_version(self.api)):
+            body = copy.deepcopy(body)
             await self._fill_expand(body, paths)
         return self.parse(body)
 

@@ -1,12 +1,13 @@
 # Generated from _async_resources.py by scripts/unasync.py. Do not edit: edit the source.
 """The Zaken API's resources on the synchronous client (``client.zaken``).
 
-Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async_`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations
 
 import builtins
+import copy
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -137,11 +138,13 @@ class Zaken(Resource[Zaak]):
         """One zaak by URL or UUID, optionally with related resources expanded."""
         paths = expand_with_parents(expand) if expand else []
         params = {"expand": ",".join(paths)} if paths else None
-        response = self._client.request(
-            "GET", self.url_of(ref), params=params, headers=headers, timeout=timeout
+        # get_json revalidates with the ETag; the body is shared with its cache, so copy it
+        # before the fallback fills in ``_expand``.
+        body = self._client.get_json(
+            self.url_of(ref), params=params, headers=headers, timeout=timeout
         )
-        body = _core.decode_json(response)
-        if paths and needs_fallback(body, response.headers.get("API-version")):
+        if paths and needs_fallback(body, self._client.api_version(self.api)):
+            body = copy.deepcopy(body)
             self._fill_expand(body, paths)
         return self.parse(body)
 
