@@ -86,14 +86,9 @@ class _Subject:
     def zaak_filters(self) -> dict[str, Any]:
         if self.bsn:
             return {"rol__betrokkene_identificatie__natuurlijk_persoon__inp_bsn": self.bsn}
-        filters: dict[str, Any] = {
-            "rol__betrokkene_identificatie__niet_natuurlijk_persoon__kvk_nummer": self.kvk
-        }
-        if self.vestigingsnummer:
-            filters["rol__betrokkene_identificatie__niet_natuurlijk_persoon__vestigings_nummer"] = (
-                self.vestigingsnummer
-            )
-        return filters
+        # Not narrowed to the vestiging on the server: a rol for the whole company (no
+        # vestigingsNummer) counts for each vestiging; holds() applies the vestiging.
+        return {"rol__betrokkene_identificatie__niet_natuurlijk_persoon__kvk_nummer": self.kvk}
 
     def rol_filters(self) -> dict[str, Any]:
         if self.bsn:

@@ -979,9 +979,9 @@ def seed_demo(backend: InMemoryBackend, *, today: dt.date | None = None) -> Demo
                 "bezoekadres": {
                     "straatnaam": "Valeriusplein",
                     "huisnummer": 35,
-                    "postcode": "2585VS",
+                    "postcode": "2585 VS",
                     "stad": "Den Haag",
-                    "land": "6030",
+                    "land": "NL",
                 },
                 "partijIdentificatoren": [
                     {
