@@ -71,6 +71,16 @@ def pytest_report_header() -> str:
 
 
 @pytest.fixture(autouse=True)
+def hermetic_environment(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unit tests do not see ``ZGW_*`` variables (a developer's shell, or the behaviour
+    suite in tests/live, which points them at its stack)."""
+    if "tests/live/" in str(request.node.path).replace("\\", "/"):
+        return
+    for key in [k for k in os.environ if k.startswith("ZGW_") and k != "ZGW_CONTRACT"]:
+        monkeypatch.delenv(key)
+
+
+@pytest.fixture(autouse=True)
 def contract_check(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Any:
     """Validate every exchange with the in-memory backend against the official spec."""
     if (

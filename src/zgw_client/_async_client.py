@@ -56,6 +56,8 @@ class AsyncZGWClient(BaseClient):
         cache: where published catalogi bodies are kept (default: in memory, per client).
             Pass a shared :class:`~zgw_client.ResponseCache` to share it between processes.
         catalogi_ttl: seconds to keep catalogi bodies that carry no ``concept`` flag.
+        use_etags: revalidate single-resource GETs with ``If-None-Match``; turn off for a
+            server whose ETags lag behind its writes.
 
     Example:
         ```python
@@ -73,9 +75,12 @@ class AsyncZGWClient(BaseClient):
         http_client: httpx.AsyncClient | None = None,
         cache: ResponseCache | None = None,
         catalogi_ttl: float = 300.0,
+        use_etags: bool = True,
         **services: Service,
     ) -> None:
-        super().__init__(config, cache=cache, catalogi_ttl=catalogi_ttl, **services)
+        super().__init__(
+            config, cache=cache, catalogi_ttl=catalogi_ttl, use_etags=use_etags, **services
+        )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.AsyncClient()
 
@@ -188,6 +193,8 @@ class AsyncZGWClient(BaseClient):
             headers=headers,
             timeout=timeout,
         )
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            self._forget(url)
         response = await self._send(request, service, stream=False)
         if response.status_code >= 400:
             raise _core.api_error(response)
@@ -210,11 +217,11 @@ class AsyncZGWClient(BaseClient):
         cached = self._cached_body(url, key)
         if cached is not None:
             return cached
-        request_headers, known_body = self._conditional_headers(key, headers)
+        request_headers, known_body = self._conditional_headers(key, headers, params)
         response = await self.request(
             "GET", url, params=params, headers=request_headers, timeout=timeout
         )
-        return self._body_after_get(url, key, response, known_body)
+        return self._body_after_get(url, key, response, known_body, params)
 
     async def get(self, url: str, *, timeout: float | httpx.Timeout | None = None) -> ZGWModel:
         """Fetch any resource by URL and return it as its typed model.

@@ -15,7 +15,7 @@ import httpx
 from pydantic import BaseModel
 
 from . import _core
-from ._async_pagination import AsyncPaginator
+from ._async_pagination import AsyncPaginator, PageHook
 from ._exceptions import InputError
 from ._models import ZGWModel
 from ._resource import Ref, expand_with_parents, filter_params, resource_url, write_body
@@ -75,6 +75,36 @@ class AsyncResource(Generic[M]):
     ) -> AsyncPaginator[M]:
         params = filter_params(filters, self.wire_names, self.joined, extra_params)
         return self._client.paginate(url or self.url, parse=self.parse, params=params, limit=limit)
+
+    def _search(
+        self,
+        path: str,
+        body: Mapping[str, Any],
+        *,
+        limit: int | None = None,
+        page_hook: PageHook | None = None,
+    ) -> AsyncPaginator[M]:
+        """Page through a ``POST`` search (``_zoek``): the same body for every page."""
+
+        async def fetch(
+            page_url: str,
+            *,
+            params: Mapping[str, Any] | None = None,
+            headers: Mapping[str, str] | None = None,
+        ) -> Any:
+            response = await self._client.request(
+                "POST", page_url, json=dict(body), params=params, headers=headers
+            )
+            return _core.decode_json(response)
+
+        return AsyncPaginator(
+            fetch,
+            self._client.url_for(self.api, path),
+            api_root=self._client.service(self.api).api_root,
+            parse=self.parse,
+            limit=limit,
+            page_hook=page_hook,
+        )
 
     async def get(
         self,

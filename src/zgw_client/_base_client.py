@@ -35,6 +35,7 @@ class BaseClient:
         *,
         cache: ResponseCache | None = None,
         catalogi_ttl: float = 300.0,
+        use_etags: bool = True,
         **services: Service,
     ) -> None:
         if config is None:
@@ -55,6 +56,8 @@ class BaseClient:
         #: Published catalogi bodies (see :mod:`zgw_client._cache`); pluggable.
         self.cache: ResponseCache = cache if cache is not None else InMemoryCache()
         self._catalogi_ttl = catalogi_ttl
+        #: Revalidate single-resource GETs with ``If-None-Match`` (see :mod:`._cache`).
+        self.use_etags = use_etags
         # ETag -> body of single resources, to revalidate with If-None-Match.
         self._etags = InMemoryCache(maxsize=2048)
         self._api_versions: dict[str, str] = {}
@@ -149,10 +152,19 @@ class BaseClient:
         return self.cache.get(key)
 
     def _conditional_headers(
-        self, key: str, headers: Mapping[str, str] | None
+        self,
+        key: str,
+        headers: Mapping[str, str] | None,
+        params: Mapping[str, Any] | None = None,
     ) -> tuple[dict[str, str], Any | None]:
-        """Add ``If-None-Match`` when an ETag is known; return the body it stands for."""
+        """Add ``If-None-Match`` when an ETag is known; return the body it stands for.
+
+        Not for expanded GETs: the server's ETag covers the resource itself, not what is
+        embedded, so a 304 could hide a changed status or a deleted rol.
+        """
         merged = dict(headers or {})
+        if not self.use_etags or (params and params.get("expand")):
+            return merged, None
         known = self._etags.get(key)
         if known is None:
             return merged, None
@@ -160,22 +172,34 @@ class BaseClient:
         merged.setdefault("If-None-Match", etag)
         return merged, body
 
+    def _forget(self, url: str) -> None:
+        """After a write, drop the ETags of that API: the write may change related resources
+        (a new status changes its zaak) and the server's ETag may lag behind."""
+        name = self._router.find(url)
+        if name is not None:
+            self._etags.discard_prefix(self.config.services[name].api_root)
+
     def _body_after_get(
-        self, url: str, key: str, response: httpx.Response, known_body: Any | None
+        self,
+        url: str,
+        key: str,
+        response: httpx.Response,
+        known_body: Any | None,
+        params: Mapping[str, Any] | None = None,
     ) -> Any:
         """The body of a GET: the known one on 304, else parsed and remembered."""
-        if response.status_code == 304:
-            if known_body is None:
-                raise UnexpectedResponseError(
-                    f"GET {_core.loggable_url(url)} answered 304 Not Modified to a request "
-                    "without If-None-Match. Do not set If-None-Match yourself on get_json.",
-                    response=response,
-                )
+        if response.status_code == 304 and known_body is not None:
             body = known_body
+        elif response.status_code == 304:
+            raise UnexpectedResponseError(
+                f"GET {_core.loggable_url(url)} answered 304 Not Modified to a request "
+                "without If-None-Match. Do not set If-None-Match yourself on get_json.",
+                response=response,
+            )
         else:
             body = _core.decode_json(response)
             etag = response.headers.get("ETag")
-            if etag:
+            if etag and self.use_etags and not (params and params.get("expand")):
                 self._etags.set(key, (etag, body))
         if self.service_name_for(url) == "catalogi":
             ttl = catalogi_ttl_for(body, self._catalogi_ttl)

@@ -9,8 +9,11 @@ Two things are worth keeping between requests:
   Concepts are never cached.
 * **ETags.** Open Zaak sends an ETag on single-resource GETs; asking again with
   ``If-None-Match`` costs the server little and answers 304 when nothing changed, and the
-  cached body is reused. The ETag does not depend on ``?expand=``, so entries are keyed on
-  the full URL.
+  cached body is reused. Two limits, both seen on Open Zaak 1.30: the ETag does not depend
+  on ``?expand=`` (a 304 would hide changed embedded resources, so expanded GETs are never
+  revalidated), and it is not always recomputed right after a write, also not of a related
+  resource (a new status changes the zaak). So when the client writes to an API itself, it
+  forgets every ETag it holds of that API.
 
 The store is pluggable (:class:`ResponseCache`), so a portal can share one across processes
 (e.g. backed by Redis); the default is a bounded in-memory LRU.
@@ -77,6 +80,12 @@ class InMemoryCache:
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
+
+    def discard_prefix(self, prefix: str) -> None:
+        """Forget every entry whose key starts with ``prefix``."""
+        with self._lock:
+            for key in [k for k in self._data if k.startswith(prefix)]:
+                del self._data[key]
 
 
 class NoCache:

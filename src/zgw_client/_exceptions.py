@@ -20,6 +20,7 @@ Catch :class:`ZGWError` for "anything from zgw-client", or a branch for what you
         ├── PermissionDeniedError     403
         │   └── TokenExpiredError     403 ``jwt-expired`` (the client mints a new token once)
         ├── NotFoundError             404
+        ├── MethodNotAllowedError     405
         ├── NotAcceptableError        406
         ├── ConflictError             409
         ├── GoneError                 410
@@ -51,6 +52,7 @@ __all__ = [
     "GoneError",
     "InputError",
     "InvalidParam",
+    "MethodNotAllowedError",
     "NotAcceptableError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -250,7 +252,13 @@ class TokenExpiredError(PermissionDeniedError):
 class NotFoundError(APIError):
     """404: no resource at this URL (wrong UUID, or not visible to this client_id)."""
 
-    hint = "Check the UUID/URL; Open Zaak also answers 404 for resources outside your autorisaties."
+    hint = "Check the UUID/URL; Open Zaak also answers 404 for what your client_id may not see."
+
+
+class MethodNotAllowedError(APIError):
+    """405: the resource does not support this method (e.g. PATCH on a rol)."""
+
+    hint = "This API does not allow that operation on this resource; see its spec."
 
 
 class NotAcceptableError(APIError):
@@ -301,6 +309,7 @@ STATUS_ERRORS: dict[int, type[APIError]] = {
     401: AuthenticationError,
     403: PermissionDeniedError,
     404: NotFoundError,
+    405: MethodNotAllowedError,
     406: NotAcceptableError,
     409: ConflictError,
     410: GoneError,

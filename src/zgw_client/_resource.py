@@ -11,7 +11,14 @@ from pydantic import BaseModel
 from ._exceptions import InputError
 from ._models import model_to_wire
 
-__all__ = ["expand_with_parents", "filter_params", "resource_url", "uuid_from_url", "write_body"]
+__all__ = [
+    "expand_with_parents",
+    "filter_params",
+    "resource_url",
+    "search_body",
+    "uuid_from_url",
+    "write_body",
+]
 
 Ref = str | uuid_module.UUID
 
@@ -98,6 +105,25 @@ def filter_params(
     if extra_params:
         params.update(extra_params)
     return params
+
+
+def search_body(filters: Mapping[str, Any], wire_names: Mapping[str, str]) -> dict[str, Any]:
+    """The JSON body of a ``_zoek``/``search`` POST from typed keyword filters.
+
+    Python names map to the wire names; lists stay JSON arrays (``expand`` too, with its
+    parents added: Open Zaak answers 500 to ``expand`` as a comma string in the body).
+    """
+    body: dict[str, Any] = {}
+    for name, value in filters.items():
+        if value is None:
+            continue
+        key = wire_names.get(name, name)
+        if key == "expand":
+            value = expand_with_parents(value)
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            value = [str(v) for v in value]
+        body[key] = value
+    return body
 
 
 def write_body(data: BaseModel | Mapping[str, Any]) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from .. import _core
 from .._async_pagination import AsyncPaginator
 from .._async_resource import AsyncResource, Timeout
 from .._exceptions import ZGWError
-from .._resource import Ref, expand_with_parents, write_body
+from .._resource import Ref, search_body, write_body
 from . import _filters as f
 from ._upload import (
     DEFAULT_CHUNK_THRESHOLD,
@@ -150,35 +150,8 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
         Returns:
             A lazy paginator over the documents found.
         """
-        wire = f.WIRE_NAMES["EnkelvoudiginformatieobjectenZoekFilters"]
-        body: dict[str, Any] = {}
-        for name, value in filters.items():
-            if value is None:
-                continue
-            key = wire.get(name, name)
-            if key == "expand":
-                value = expand_with_parents(value)  # type: ignore[arg-type]
-            elif isinstance(value, (builtins.list, tuple, set, frozenset)):
-                value = [str(v) for v in value]
-            body[key] = value
-        url = self._client.url_for(self.api, f"{self.path}/_zoek")
-
-        async def fetch(
-            page_url: str,
-            *,
-            params: Mapping[str, Any] | None = None,
-            headers: Mapping[str, str] | None = None,
-        ) -> Any:
-            response = await self._client.request("POST", page_url, json=body, params=params)
-            return _core.decode_json(response)
-
-        return AsyncPaginator(
-            fetch,
-            url,
-            api_root=self._client.service(self.api).api_root,
-            parse=self.parse,
-            limit=limit,
-        )
+        body = search_body(filters, f.WIRE_NAMES["EnkelvoudiginformatieobjectenZoekFilters"])
+        return self._search(f"{self.path}/_zoek", body, limit=limit)
 
     async def audittrail(self, document: Ref | BaseModel) -> builtins.list[AuditTrail]:
         """The document's audit trail: who changed what, oldest first (an unpaged list).

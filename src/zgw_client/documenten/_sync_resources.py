@@ -25,7 +25,7 @@ from .. import _core
 from .._sync_pagination import Paginator
 from .._sync_resource import Resource, Timeout
 from .._exceptions import ZGWError
-from .._resource import Ref, expand_with_parents, write_body
+from .._resource import Ref, search_body, write_body
 from . import _filters as f
 from ._upload import (
     DEFAULT_CHUNK_THRESHOLD,
@@ -151,35 +151,8 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
         Returns:
             A lazy paginator over the documents found.
         """
-        wire = f.WIRE_NAMES["EnkelvoudiginformatieobjectenZoekFilters"]
-        body: dict[str, Any] = {}
-        for name, value in filters.items():
-            if value is None:
-                continue
-            key = wire.get(name, name)
-            if key == "expand":
-                value = expand_with_parents(value)  # type: ignore[arg-type]
-            elif isinstance(value, (builtins.list, tuple, set, frozenset)):
-                value = [str(v) for v in value]
-            body[key] = value
-        url = self._client.url_for(self.api, f"{self.path}/_zoek")
-
-        def fetch(
-            page_url: str,
-            *,
-            params: Mapping[str, Any] | None = None,
-            headers: Mapping[str, str] | None = None,
-        ) -> Any:
-            response = self._client.request("POST", page_url, json=body, params=params)
-            return _core.decode_json(response)
-
-        return Paginator(
-            fetch,
-            url,
-            api_root=self._client.service(self.api).api_root,
-            parse=self.parse,
-            limit=limit,
-        )
+        body = search_body(filters, f.WIRE_NAMES["EnkelvoudiginformatieobjectenZoekFilters"])
+        return self._search(f"{self.path}/_zoek", body, limit=limit)
 
     def audittrail(self, document: Ref | BaseModel) -> builtins.list[AuditTrail]:
         """The document's audit trail: who changed what, oldest first (an unpaged list).

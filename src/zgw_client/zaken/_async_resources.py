@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import Unpack
 
-from .. import _core
 from .._async_pagination import AsyncPaginator
 from .._async_resource import AsyncNestedResource, AsyncResource, Timeout
-from .._resource import Ref, expand_with_parents, filter_params
+from .._resource import Ref, expand_with_parents, filter_params, search_body
 from . import _filters as f
 from ._expand import ExpandPlan, needs_fallback
 from .models import (
@@ -95,35 +94,10 @@ class AsyncZaken(AsyncResource[Zaak]):
         ``expand`` is sent as a JSON array, as the spec says (a comma string makes Open Zaak
         fail with 500).
         """
-        wire = f.WIRE_NAMES["ZakenZoekFilters"]
-        body: dict[str, Any] = {}
-        for name, value in filters.items():
-            if value is None:
-                continue
-            key = wire.get(name, name)
-            if key == "expand":
-                value = expand_with_parents(value)  # type: ignore[arg-type]
-            elif isinstance(value, tuple):
-                value = builtins.list(value)
-            body[key] = value
-        url = self._client.url_for(self.api, "zaken/_zoek")
-
-        async def fetch(
-            page_url: str,
-            *,
-            params: Mapping[str, Any] | None = None,
-            headers: Mapping[str, str] | None = None,
-        ) -> Any:
-            response = await self._client.request("POST", page_url, json=body, params=params)
-            return _core.decode_json(response)
-
-        return AsyncPaginator(
-            fetch,
-            url,
-            api_root=self._client.service(self.api).api_root,
-            parse=self.parse,
-            limit=limit,
-            page_hook=self._expand_fallback_hook(",".join(body.get("expand", [])) or None),
+        body = search_body(filters, f.WIRE_NAMES["ZakenZoekFilters"])
+        expand = ",".join(body.get("expand", [])) or None
+        return self._search(
+            "zaken/_zoek", body, limit=limit, page_hook=self._expand_fallback_hook(expand)
         )
 
     async def get(
