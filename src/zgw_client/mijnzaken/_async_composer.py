@@ -59,7 +59,10 @@ T = TypeVar("T")
 #: zaaktype (needed for the steps anyway) holds the former, and the latter is fetched beside
 #: it, both from the catalogi cache when warm. Embedding them would repeat the same catalogi
 #: objects in every zaak of the list for nothing.
+#: The overview leaves ``zaaktype`` out too: every zaak would repeat the same zaaktype, which
+#: is fetched once (and cached) beside the statustypen instead, without a longer chain.
 ZAAK_EXPAND = ["zaaktype", "status", "resultaat", "rollen"]
+OVERVIEW_EXPAND = ["status", "resultaat", "rollen"]
 
 
 class _Subject:
@@ -172,8 +175,15 @@ class AsyncMijnZaken:
         subject = _Subject(bsn, kvk, vestigingsnummer)
         comp = _Composition()
         zaken, taken = await self._zaken_and_taken(subject, comp, details=details)
-        visible = await self._visible(zaken, subject, comp)
-        await self._complete_zaken(visible, comp, details=details)
+        if details:
+            visible = await self._visible(zaken, subject, comp)
+            await self._complete_zaken(visible, comp, details=True)
+        else:
+            # Nothing per zaak is fetched, so the zaaktypen can come beside the statustypen
+            # (one phase less) and visibility be decided afterwards.
+            candidates = [z for z in zaken if subject.holds(self._rollen_of(z, comp), self.policy)]
+            await self._complete_zaken(candidates, comp, details=False, zaaktypen=True)
+            visible = await self._visible(candidates, subject, comp)
         today = self._today()
         taken_by_zaak: dict[str, int] = {}
         for taak in taken:
@@ -210,7 +220,7 @@ class AsyncMijnZaken:
         subject's klantcontacten, concurrently."""
         expand = None
         if self.policy.use_expand:
-            expand = [*ZAAK_EXPAND, "zaakinformatieobjecten"] if details else ZAAK_EXPAND
+            expand = [*ZAAK_EXPAND, "zaakinformatieobjecten"] if details else OVERVIEW_EXPAND
             comp.documents_embedded = details
         zaken_api = self._client.zaken
         filters = subject.zaak_filters()
@@ -296,7 +306,12 @@ class AsyncMijnZaken:
                 comp.by_url[url] = model.model_validate(result)
 
     async def _complete_zaken(
-        self, zaken: Sequence[Zaak], comp: _Composition, *, details: bool
+        self,
+        zaken: Sequence[Zaak],
+        comp: _Composition,
+        *,
+        details: bool,
+        zaaktypen: bool = False,
     ) -> None:
         """Phase 2 and 3: statustypen, the parts not embedded, and with details the rest."""
         for zaak in zaken:
@@ -315,9 +330,13 @@ class AsyncMijnZaken:
                     comp.by_url[expand.resultaat.resultaattype or ""] = nested_r.resultaattype
 
         calls: builtins.list[Callable[[], Awaitable[Any]]] = []
-        zaaktypen = sorted({z.zaaktype for z in zaken if z.zaaktype})
-        for url in zaaktypen:
+        zaaktype_urls = sorted({z.zaaktype for z in zaken if z.zaaktype})
+        for url in zaaktype_urls:
             calls.append(functools.partial(self._statustypen, url, comp))
+        if zaaktypen:
+            calls.append(
+                functools.partial(self._fetch_all, zaaktype_urls, Zaaktype, comp, "zaaktype")
+            )
         calls.append(
             functools.partial(
                 self._fetch_all, [z.status for z in zaken if z.status], Status, comp, "status"

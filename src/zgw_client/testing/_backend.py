@@ -267,6 +267,25 @@ class InMemoryBackend:
         handler = self.collections.get((api, name))
         return handler.render(body) if handler else copy.deepcopy(body)
 
+    def resolve_for_expand(self, url: str) -> JSON | None:
+        """Like :meth:`resolve`, from the render cache, as a shallow copy.
+
+        ``expand`` only sets ``_expand`` on the resolved body itself, so a shallow copy of
+        the cached render is safe, and much cheaper than rendering (deep-copying) each of
+        the zaaktypen, statussen and rollen embedded in a page of zaken.
+        """
+        where = self._urls.get(url)
+        if where is None:
+            return None
+        api, name, key = where
+        body = self.table(api, name).get(key)
+        if body is None:
+            return None
+        handler = self.collections.get((api, name))
+        if handler is None:
+            return copy.deepcopy(body)
+        return dict(handler.rendered(body))
+
     def exists(self, url: str, target: str) -> bool:
         """For reference checks: a URL into this backend must point at a ``target`` resource.
 

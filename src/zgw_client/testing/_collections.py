@@ -206,7 +206,7 @@ class Collection:
         """Rendered, filtered and ordered resources of this collection."""
         parent = self._parent_filter(ctx).items()
         rows = [
-            self._rendered(body)
+            self.rendered(body)
             for body in self.table.values()
             if all(body.get(k) == v for k, v in parent)
         ]
@@ -216,8 +216,9 @@ class Collection:
         # The cached renders are shared: hand out copies, which callers may change.
         return [copy.deepcopy(row) for row in self.order(rows, ordering)]
 
-    def _rendered(self, body: JSON) -> JSON:
-        """``render(body)``, cached until the next write anywhere in the backend.
+    def rendered(self, body: JSON) -> JSON:
+        """``render(body)``, cached until the next write anywhere in the backend (shared:
+        do not change it).
 
         Filtering a list renders every stored body; without the cache a list of statussen
         deep-copies the whole table on every request.
@@ -274,7 +275,7 @@ class Collection:
         return json_response(200, [self._expanded(r, paths) for r in rows])
 
     def _expanded(self, row: JSON, paths: list[str]) -> JSON:
-        return expand_resource(row, paths, self.backend.resolve) if paths else row
+        return expand_resource(row, paths, self.backend.resolve_for_expand) if paths else row
 
     def get_or_404(self, ctx: RequestContext) -> JSON:
         body = self.table.get(ctx.params["uuid"])
