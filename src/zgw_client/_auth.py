@@ -185,6 +185,9 @@ class ServiceRouter:
         # Longest path first: the most specific root wins.
         entries.sort(key=lambda entry: len(entry[2].raw_path), reverse=True)
         self._entries = entries
+        # A URL is matched several times per request (building, auth, bookkeeping), and
+        # parsing a long ZGW URL is not free: remember the answers (never for refusals).
+        self._matches: dict[str, tuple[str, Service, httpx.Auth | None]] = {}
 
     @property
     def roots(self) -> list[str]:
@@ -192,11 +195,18 @@ class ServiceRouter:
 
     def match(self, url: httpx.URL | str) -> tuple[str, Service, httpx.Auth | None]:
         """Return ``(name, service, auth)`` for ``url``, or raise :class:`UnconfiguredURLError`."""
-        target = httpx.URL(url)
+        key = str(url)
+        found = self._matches.get(key)
+        if found is not None:
+            return found
+        target = url if isinstance(url, httpx.URL) else httpx.URL(url)
         for name, service, root, auth in self._entries:
             if _under_root(target, root):
+                if len(self._matches) >= 4096:  # bounded: URLs come from data
+                    self._matches.clear()
+                self._matches[key] = (name, service, auth)
                 return name, service, auth
-        raise UnconfiguredURLError(str(url), self.roots)
+        raise UnconfiguredURLError(key, self.roots)
 
     def find(self, url: httpx.URL | str) -> str | None:
         """The name of the service whose root contains ``url``, or ``None``."""

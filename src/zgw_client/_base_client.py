@@ -52,6 +52,9 @@ class BaseClient:
             )
         self.config = config
         self._router = ServiceRouter(config.services)
+        self._root_paths = {
+            name: httpx.URL(service.api_root).path for name, service in config.services.items()
+        }
         self._auth = ServiceAuth(self._router)
         #: Published catalogi bodies (see :mod:`zgw_client._cache`); pluggable.
         self.cache: ResponseCache = cache if cache is not None else InMemoryCache()
@@ -104,7 +107,8 @@ class BaseClient:
         """Resolve ``url`` to its service (refusing foreign URLs) and build the request."""
         method = method.upper()
         name, service, _ = self._router.match(url)  # raises before any I/O
-        relative = httpx.URL(url).path[len(httpx.URL(service.api_root).path) :]
+        target = httpx.URL(url)
+        relative = target.path[len(self._root_paths[name]) :]
         merged: dict[str, str] = {"User-Agent": _core.USER_AGENT, "Accept": "application/json"}
         merged.update(_core.crs_headers(name, relative, method))
         if headers:
@@ -117,7 +121,7 @@ class BaseClient:
             timeout_value = httpx.Timeout(timeout, connect=service.timeouts.connect)
         request = http.build_request(
             method,
-            url,
+            target,
             params=_core.encode_params(params) if params else None,
             json=json,
             content=content,
