@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import socket
 import statistics
 import subprocess
@@ -222,8 +223,18 @@ def _check(overview: Overview) -> None:
         raise SystemExit("the overview is empty: is the benchmark scenario served?")
 
 
+@dataclass
+class Secrets:
+    """What the baseline needs to authenticate (gemma-zds-client has JWT only)."""
+
+    client_id: str
+    secret: str
+    klant_token: str
+    objects_token: str
+
+
 def run_baseline(
-    roots: dict[str, str], backend: InMemoryBackend, bsn: str, runs: int, *, details: bool
+    roots: dict[str, str], secrets: Secrets, bsn: str, runs: int, *, details: bool
 ) -> Result:
     """One request after another with gemma-zds-client, as portals are written today."""
     try:
@@ -238,7 +249,7 @@ def run_baseline(
     for _ in range(runs):
         trace = Trace()
         counter = _RequestsCounter(trace)
-        auth = ClientAuth(client_id=backend.jwt_client_id, secret=backend.jwt_secret)
+        auth = ClientAuth(client_id=secrets.client_id, secret=secrets.secret)
         clients = {
             name: Client(
                 roots[name],
@@ -250,7 +261,7 @@ def run_baseline(
         for client in clients.values():
             client.schema = {"paths": {}}  # skip fetching the OAS; costs the baseline nothing
         started = time.perf_counter()
-        _baseline_overview(clients, backend.token, bsn, details=details)
+        _baseline_overview(clients, secrets, bsn, details=details)
         seconds.append(time.perf_counter() - started)
     return Result("sequential, gemma-zds-client", seconds, trace.count, trace.depth())
 
@@ -269,10 +280,11 @@ class _RequestsCounter:
 
 
 def _baseline_overview(
-    clients: dict[str, Any], token: str, bsn: str, *, details: bool
+    clients: dict[str, Any], secrets: Secrets, bsn: str, *, details: bool
 ) -> dict[str, Any]:
     crs = {"headers": {"Accept-Crs": "EPSG:4326"}}
-    token_headers = {"headers": {"Authorization": f"Token {token}"}}
+    klant_headers = {"headers": {"Authorization": f"Token {secrets.klant_token}"}}
+    objects_headers = {"headers": {"Authorization": f"Token {secrets.objects_token}"}}
     zrc, ztc, drc, brc = (clients[n] for n in ("zaken", "catalogi", "documenten", "besluiten"))
     kic, objecten = clients["klantinteracties"], clients["objecten"]
 
@@ -329,7 +341,7 @@ def _baseline_overview(
             kic,
             "klantcontacten",
             {"onderwerpobject__onderwerpobjectidentificatorObjectId": zaak["uuid"]},
-            token_headers,
+            klant_headers,
         )
         parts = (status, statustype, resultaat, statussen, documents, besluiten, contacts)
         overview.append((zaak, zaaktype, statustypen, *parts))
@@ -337,7 +349,7 @@ def _baseline_overview(
         objecten,
         "objects",
         {"data_attr": [f"identificatie__value__exact__{bsn}", "status__exact__open"]},
-        token_headers,
+        objects_headers,
     )
     return {"zaken": overview, "taken": taken}
 
@@ -357,15 +369,31 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--real", action="store_true", help="use ZGW_* services instead")
     parser.add_argument("--bsn", default=DEMO_BSN)
+    parser.add_argument(
+        "--no-expand", action="store_true", help="Policy(use_expand=False): more, cheaper requests"
+    )
     args = parser.parse_args(argv)
-    policy = Policy(concurrency=args.concurrency)
+    policy = Policy(concurrency=args.concurrency, use_expand=not args.no_expand)
 
     if args.real:
         config = ZGWConfig.from_env()
+        env = os.environ
+        secrets = Secrets(
+            env.get("ZGW_ZAKEN_CLIENT_ID") or env["ZGW_CLIENT_ID"],
+            env.get("ZGW_ZAKEN_SECRET") or env["ZGW_SECRET"],
+            env.get("ZGW_KLANTINTERACTIES_TOKEN", ""),
+            env.get("ZGW_OBJECTEN_TOKEN", ""),
+        )
+        roots = {name: svc.api_root for name, svc in config.services.items()}
+        print(
+            f"real stack: {', '.join(sorted(roots))}; concurrency {args.concurrency}; "
+            f"median of {args.runs} runs\n"
+        )
         for details in (False, True):
             cold, warm = run_async(config, policy, args.bsn, args.runs, details=details)
             sync = run_sync(config, policy, args.bsn, args.runs, details=details)
-            _report(details, [cold, warm, sync], latency=None)
+            baseline = run_baseline(roots, secrets, args.bsn, 1, details=details)
+            _report(details, [cold, warm, sync, baseline], latency=None)
         return 0
 
     backend = InMemoryBackend()  # for its default credentials only
@@ -380,8 +408,11 @@ def main(argv: list[str]) -> int:
         for details in (False, True):
             cold, warm = run_async(config, policy, args.bsn, args.runs, details=details)
             sync = run_sync(config, policy, args.bsn, args.runs, details=details)
+            secrets = Secrets(
+                backend.jwt_client_id, backend.jwt_secret, backend.token, backend.token
+            )
             baseline = run_baseline(
-                roots, backend, args.bsn, max(1, min(args.runs, 3)), details=details
+                roots, secrets, args.bsn, max(1, min(args.runs, 3)), details=details
             )
             _report(details, [cold, warm, sync, baseline], latency=args.latency)
     return 0

@@ -218,7 +218,7 @@ class APIError(ZGWError):
             text += f": {self.detail}"
         if self.invalid_params:
             fields = "; ".join(f"{p.name} ({p.code}): {p.reason}" for p in self.invalid_params)
-            text += f". Invalid: {fields}"
+            text = f"{text.rstrip('.')}. Invalid: {fields}"
         return f"{text.rstrip('.')}. {self.hint}"
 
 

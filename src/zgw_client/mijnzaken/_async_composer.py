@@ -54,15 +54,16 @@ __all__ = ["AsyncMijnZaken"]
 
 T = TypeVar("T")
 
-#: What the zaken list embeds when the server supports ``expand``.
-#: Not ``status.statustype`` nor ``resultaat.resultaattype``: the statustypen list of the
-#: zaaktype (needed for the steps anyway) holds the former, and the latter is fetched beside
-#: it, both from the catalogi cache when warm. Embedding them would repeat the same catalogi
-#: objects in every zaak of the list for nothing.
-#: The overview leaves ``zaaktype`` out too: every zaak would repeat the same zaaktype, which
-#: is fetched once (and cached) beside the statustypen instead, without a longer chain.
+#: What the zaken list embeds (with ``expand``, Zaken 1.5+). Left out on purpose:
+#: ``status.statustype`` and ``resultaat.resultaattype`` (the zaaktype's statustypen, needed
+#: for the steps anyway, hold the former; the latter comes beside them, both cached);
+#: ``zaaktype`` in the overview (every zaak would repeat it; it is fetched once beside the
+#: statustypen); and ``rollen``: Open Zaak 1.30 spends more on embedding the rollen of every
+#: zaak than on one ``rollen`` list of the citizen, asked at the same time as the zaken.
+OVERVIEW_EXPAND = ["status", "resultaat"]
+DETAIL_EXPAND = ["zaaktype", "status", "resultaat", "zaakinformatieobjecten"]
+#: One zaak (detail, question): its rollen decide access, so they are embedded.
 ZAAK_EXPAND = ["zaaktype", "status", "resultaat", "rollen"]
-OVERVIEW_EXPAND = ["status", "resultaat", "rollen"]
 
 
 class _Subject:
@@ -220,7 +221,7 @@ class AsyncMijnZaken:
         subject's klantcontacten, concurrently."""
         expand = None
         if self.policy.use_expand:
-            expand = [*ZAAK_EXPAND, "zaakinformatieobjecten"] if details else OVERVIEW_EXPAND
+            expand = DETAIL_EXPAND if details else OVERVIEW_EXPAND
             comp.documents_embedded = details
         zaken_api = self._client.zaken
         filters = subject.zaak_filters()
@@ -231,8 +232,6 @@ class AsyncMijnZaken:
             return await zaken_api.zaken.list(page_size=100, **filters).to_list()
 
         async def rollen() -> Any:
-            if expand:
-                return []
             return await zaken_api.rollen.list(page_size=100, **subject.rol_filters()).to_list()
 
         async def taken() -> Any:
