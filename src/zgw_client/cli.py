@@ -32,6 +32,8 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         "The zgw command needs the 'cli' extra: pip install 'zgw-client[cli]'"
     ) from exc
 
+import httpx
+
 from ._auth import mint_jwt
 from ._config import ZGWConfig, ZGWCredentials
 from ._exceptions import (
@@ -488,15 +490,13 @@ def demo(as_json: bool, kvk: bool, served: bool) -> None:
     from the MijnDenHaag user research; the overview is composed by zgw_client.mijnzaken
     exactly as against Open Zaak, Open Klant and the Objects API.
     """
-    import httpx
-
     from .mijnzaken import MijnZaken
     from .testing import InMemoryBackend
     from .testing.demo import DEMO_BSN, DEMO_KVK, seed_demo
 
     backend = InMemoryBackend()
     seed_demo(backend)
-    with _reporting_errors(), _demo_client(backend, served, httpx) as client:
+    with _reporting_errors(), _demo_client(backend, served) as client:
         composer = MijnZaken(client)
         if kvk:
             overview = composer.overview(kvk=DEMO_KVK, details=True)
@@ -509,7 +509,8 @@ def demo(as_json: bool, kvk: bool, served: bool) -> None:
 
 
 @contextmanager
-def _demo_client(backend: Any, served: bool, httpx: Any) -> Iterator[ZGWClient]:
+def _demo_client(backend: Any, served: bool) -> Iterator[ZGWClient]:
+    """A client on the demo backend: in memory, or over HTTP on 127.0.0.1."""
     from .testing import config_for
 
     if not served:
