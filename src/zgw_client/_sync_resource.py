@@ -82,10 +82,12 @@ class Resource(Generic[M]):
         path: str,
         body: Mapping[str, Any],
         *,
+        params: Mapping[str, Any] | None = None,
         limit: int | None = None,
         page_hook: PageHook | None = None,
     ) -> Paginator[M]:
-        """Page through a ``POST`` search (``_zoek``): the same body for every page."""
+        """Page through a ``POST`` search (``_zoek``): the same body for every page;
+        ``params`` (e.g. ``pageSize``) go on the first page's query."""
 
         def fetch(
             page_url: str,
@@ -103,6 +105,7 @@ class Resource(Generic[M]):
             self._client.url_for(self.api, path),
             api_root=self._client.service(self.api).api_root,
             parse=self.parse,
+            params=params,
             limit=limit,
             page_hook=page_hook,
         )

@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import TypedDict, Unpack
 
-from .. import _core
 from .._async_concurrency import gather_limited
 from .._async_pagination import AsyncPaginator
 from .._async_resource import AsyncResource
@@ -192,28 +191,8 @@ class AsyncObjects(AsyncResource[Object]):
         ):
             if value is not None:
                 body[key] = value.isoformat() if isinstance(value, datetime.date) else value
-        url = self._client.url_for(self.api, "objects/search")
         query = {"pageSize": page_size} if page_size is not None else None
-
-        async def fetch(
-            page_url: str,
-            *,
-            params: Mapping[str, Any] | None = None,
-            headers: Mapping[str, str] | None = None,
-        ) -> Any:
-            response = await self._client.request(
-                "POST", page_url, json=body, params=params, headers=headers
-            )
-            return _core.decode_json(response)
-
-        return AsyncPaginator(
-            fetch,
-            url,
-            api_root=self._client.service(self.api).api_root,
-            parse=self.parse,
-            params=query,
-            limit=limit,
-        )
+        return self._search("objects/search", body, params=query, limit=limit)
 
     def history(
         self, obj: Ref | BaseModel, *, limit: int | None = None

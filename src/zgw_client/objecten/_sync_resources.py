@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import TypedDict, Unpack
 
-from .. import _core
 from .._sync_concurrency import gather_limited
 from .._sync_pagination import Paginator
 from .._sync_resource import Resource
@@ -193,28 +192,8 @@ class Objects(Resource[Object]):
         ):
             if value is not None:
                 body[key] = value.isoformat() if isinstance(value, datetime.date) else value
-        url = self._client.url_for(self.api, "objects/search")
         query = {"pageSize": page_size} if page_size is not None else None
-
-        def fetch(
-            page_url: str,
-            *,
-            params: Mapping[str, Any] | None = None,
-            headers: Mapping[str, str] | None = None,
-        ) -> Any:
-            response = self._client.request(
-                "POST", page_url, json=body, params=params, headers=headers
-            )
-            return _core.decode_json(response)
-
-        return Paginator(
-            fetch,
-            url,
-            api_root=self._client.service(self.api).api_root,
-            parse=self.parse,
-            params=query,
-            limit=limit,
-        )
+        return self._search("objects/search", body, params=query, limit=limit)
 
     def history(
         self, obj: Ref | BaseModel, *, limit: int | None = None
