@@ -11,9 +11,11 @@
 
 from __future__ import annotations
 
+import functools
 import time
 import warnings
 from collections.abc import Mapping
+from typing import Any
 
 import jwt
 from jwt.warnings import InsecureKeyLengthWarning
@@ -40,7 +42,7 @@ def check_jwt(
         raise _denied("permission_denied")
     token = authorization[len("Bearer ") :].strip()
     try:
-        unverified = jwt.decode(token, options={"verify_signature": False})
+        unverified = _unverified_claims(token)
     except jwt.PyJWTError as exc:
         raise _denied(
             "jwt-decode-error",
@@ -53,15 +55,7 @@ def check_jwt(
     if secret is None:
         raise _denied("invalid-client-identifier", "Client identifier bestaat niet")
     try:
-        with warnings.catch_warnings():
-            # legacy ZGW secrets are often short; the servers accept them, so do we
-            warnings.simplefilter("ignore", InsecureKeyLengthWarning)
-            claims: JSON = jwt.decode(
-                token,
-                secret,
-                algorithms=["HS256"],
-                options={"verify_exp": False, "verify_iat": False, "verify_nbf": False},
-            )
+        claims: JSON = dict(_verified_claims(token, secret))
     except jwt.InvalidSignatureError as exc:
         raise _denied("invalid-jwt-signature", "Client credentials zijn niet geldig") from exc
     except jwt.PyJWTError as exc:
@@ -75,6 +69,28 @@ def check_jwt(
     current = time.time() if now is None else now
     if current - iat >= expiry + leeway:
         raise _denied("jwt-expired", "De JWT die gebruikt is voor dit verzoek is verlopen")
+    return claims
+
+
+# A client sends the same JWT until it re-mints it: verify each (token, secret) pair once.
+# Failures raise, and lru_cache keeps no exceptions, so a bad token is checked every time.
+@functools.lru_cache(maxsize=256)
+def _unverified_claims(token: str) -> dict[str, Any]:
+    claims: dict[str, Any] = jwt.decode(token, options={"verify_signature": False})
+    return claims
+
+
+@functools.lru_cache(maxsize=256)
+def _verified_claims(token: str, secret: str) -> dict[str, Any]:
+    with warnings.catch_warnings():
+        # legacy ZGW secrets are often short; the servers accept them, so do we
+        warnings.simplefilter("ignore", InsecureKeyLengthWarning)
+        claims: dict[str, Any] = jwt.decode(
+            token,
+            secret,
+            algorithms=["HS256"],
+            options={"verify_exp": False, "verify_iat": False, "verify_nbf": False},
+        )
     return claims
 
 

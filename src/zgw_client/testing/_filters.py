@@ -11,6 +11,8 @@ in.``); unknown parameters are ignored, as django-filter does.
 
 from __future__ import annotations
 
+import functools
+
 import datetime as dt
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -64,20 +66,24 @@ class Filter:
     choices: tuple[str, ...] = ()
     values: ValuesFn | None = None
 
-    @property
+    @functools.cached_property
     def lookup(self) -> Lookup:
         for suffix in _SUFFIXES:
             if self.name.endswith(f"__{suffix}"):
                 return suffix
         return "exact"
 
-    @property
+    @functools.cached_property
     def path(self) -> str:
         """The dotted field path in the body."""
         if self.field is not None:
             return self.field
         base = self.name if self.lookup == "exact" else self.name.rsplit("__", 1)[0]
         return base.replace("__", ".")
+
+    @functools.cached_property
+    def _path_parts(self) -> tuple[str, ...]:
+        return tuple(self.path.split("."))
 
     # -- values ---------------------------------------------------------------------------
 
@@ -120,7 +126,7 @@ class Filter:
         if self.values is not None:
             return list(self.values(ctx, body))
         value: Any = body
-        for part in self.path.split("."):
+        for part in self._path_parts:
             value = value.get(part) if isinstance(value, dict) else None
         return list(value) if isinstance(value, list) else [value]
 

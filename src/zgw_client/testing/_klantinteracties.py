@@ -139,14 +139,14 @@ def expand_refs(body: JSON, tree: Tree, backend: InMemoryBackend) -> None:
             children = []
             for item in value:
                 url = item.get("url") if isinstance(item, dict) else item
-                child = backend.resolve(url) if isinstance(url, str) else None
+                child = backend.resolve_for_expand(url) if isinstance(url, str) else None
                 if child is not None:
                     if subtree:
                         expand_refs(child, subtree, backend)
                     children.append(child)
             found[field] = children
         elif isinstance(value, dict) and isinstance(value.get("url"), str):
-            child = backend.resolve(value["url"])
+            child = backend.resolve_for_expand(value["url"])
             if child is not None and subtree:
                 expand_refs(child, subtree, backend)
             found[field] = child

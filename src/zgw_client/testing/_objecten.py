@@ -607,7 +607,7 @@ class Objects(ObjectenCollection):
         ordering: str | None,
     ) -> list[JSON]:
         """The rendered objects matching the Objects API filters."""
-        rows = [self.render(body) for body in self.table.values()]
+        rows = [self.rendered(body) for body in self.table.values()]  # shared: read only
         type_url = terms.get("type")
         if type_url:
             if not is_url(type_url):
