@@ -2,7 +2,9 @@
 
 A ``ThreadingHTTPServer`` runs in a daemon thread; each request is handed to
 ``backend.process`` with the host the client used, so response URLs name the served
-``host:port``. Connection-level faults act on the socket: ``reset`` closes it with an RST
+``host:port``. With ``backend.latency`` set, each answer leaves that many seconds after its
+request came in: the backend's own work counts towards it, as a real server's response time
+includes its work. Connection-level faults act on the socket: ``reset`` closes it with an RST
 before answering, ``disconnect`` closes it after reading the request, ``timeout`` keeps it
 silent for ``hang_seconds`` (interrupted when the server stops).
 """
@@ -42,13 +44,19 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    # Headers and body go out in separate writes; with Nagle's algorithm on, the body then
-    # waits for the client's delayed ACK (40 ms) on every keep-alive request.
+    # Without it, a response written in two parts waits for the client's delayed ACK (40 ms)
+    # on every keep-alive request; answers go out in one write, faults and errors may not.
     disable_nagle_algorithm = True
     server: _Server
+    arrived = 0.0
 
     def log_message(self, format: str, *args: object) -> None:
         """Keep test output clean."""
+
+    def parse_request(self) -> bool:
+        # The request line has just been read: the request is here. Latency counts from now.
+        self.arrived = time.monotonic()
+        return super().parse_request()
 
     def _answer(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
@@ -59,21 +67,28 @@ class _Handler(BaseHTTPRequestHandler):
             self.command, f"http://{host}{self.path}", headers=headers, content=content
         )
         backend = self.server.backend
-        if backend.latency > 0:
-            time.sleep(backend.latency)
         outcome = backend.process(request, trusted=True)
         if isinstance(outcome, Fault):
             self._act_on_fault(outcome)
             return
-        self.send_response(outcome.status_code)
+        self.send_response_only(outcome.status_code)
+        self.send_header("Server", self.version_string())
+        self.send_header("Date", self.date_time_string())
         for key, value in outcome.headers.multi_items():
             if key.lower() not in _HOP_BY_HOP:
                 self.send_header(key, value)
         body = outcome.content
         self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
+        # The answer is ready; it leaves ``latency`` after the request came in, in one write.
+        wait = backend.latency - (time.monotonic() - self.arrived)
+        if wait > 0:
+            time.sleep(wait)
+        parts: list[bytes] = self._headers_buffer  # type: ignore[attr-defined]
+        parts.append(b"\r\n")
         if self.command != "HEAD":
-            self.wfile.write(body)
+            parts.append(body)
+        self.wfile.write(b"".join(parts))
+        parts.clear()
 
     def _act_on_fault(self, fault: Fault) -> None:
         if fault.kind == "timeout":

@@ -13,26 +13,32 @@ if TYPE_CHECKING:
 
 
 class BackendTransport(httpx.BaseTransport):
-    """Sync transport; ``backend.latency`` is slept per request."""
+    """Sync transport; every answer takes at least ``backend.latency`` seconds."""
 
     def __init__(self, backend: InMemoryBackend) -> None:
         self.backend = backend
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.read()
-        if self.backend.latency > 0:
-            time.sleep(self.backend.latency)
-        return self.backend.handle(request)
+        started = time.monotonic()
+        response = self.backend.handle(request)
+        wait = self.backend.latency - (time.monotonic() - started)
+        if wait > 0:
+            time.sleep(wait)
+        return response
 
 
 class AsyncBackendTransport(httpx.AsyncBaseTransport):
-    """Async transport; latency is awaited, so concurrent requests overlap like real ones."""
+    """Async transport; the latency is awaited, so concurrent requests overlap like real ones."""
 
     def __init__(self, backend: InMemoryBackend) -> None:
         self.backend = backend
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await request.aread()
-        if self.backend.latency > 0:
-            await asyncio.sleep(self.backend.latency)
-        return self.backend.handle(request)
+        started = time.monotonic()
+        response = self.backend.handle(request)
+        wait = self.backend.latency - (time.monotonic() - started)
+        if wait > 0:
+            await asyncio.sleep(wait)
+        return response
