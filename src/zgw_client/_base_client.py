@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 
@@ -145,9 +146,11 @@ class BaseClient:
     # -- caching (pure decisions; the faces do the request) ----------------------------
     @staticmethod
     def _cache_key(url: str, params: Mapping[str, Any] | None) -> str:
+        """The URL with its query: a key only, never sent (so no URL parsing here)."""
         if not params:
             return url
-        return str(httpx.URL(url).copy_merge_params(_core.encode_params(params)))
+        query = urlencode(_core.encode_params(params))
+        return f"{url}{'&' if '?' in url else '?'}{query}"
 
     def _cached_body(self, url: str, key: str) -> Any | None:
         """A body that needs no request at all (a published catalogi resource)."""
