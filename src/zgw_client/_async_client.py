@@ -26,6 +26,7 @@ from tenacity import (
 )
 
 from . import _core
+from ._async_concurrency import current_limiter
 from ._async_pagination import AsyncPaginator, PageHook
 from ._base_client import BaseClient
 from ._cache import ResponseCache
@@ -344,10 +345,17 @@ class AsyncZGWClient(BaseClient):
     async def _send_once(
         self, request: httpx.Request, policy: RetryPolicy, *, stream: bool
     ) -> httpx.Response:
+        limiter = current_limiter()
         try:
-            response = await self._http.send(
-                request, auth=self._auth, stream=stream, follow_redirects=False
-            )
+            if limiter is None:
+                response = await self._http.send(
+                    request, auth=self._auth, stream=stream, follow_redirects=False
+                )
+            else:
+                async with limiter:
+                    response = await self._http.send(
+                        request, auth=self._auth, stream=stream, follow_redirects=False
+                    )
         except httpx.TransportError as exc:
             outcome = _core.retry_signal_for_transport(exc, request)
             raise outcome from exc

@@ -11,10 +11,22 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
 
 from ._exceptions import ZGWError
+from ._limits import REQUEST_LIMITER
 
-__all__ = ["gather_limited"]
+__all__ = ["current_limiter", "gather_limited", "new_limiter"]
 
 T = TypeVar("T")
+
+
+def new_limiter(limit: int) -> asyncio.Semaphore:
+    """A bound on requests in flight; set it with :func:`zgw_client._limits.limit_requests`."""
+    return asyncio.Semaphore(max(1, limit))
+
+
+def current_limiter() -> asyncio.Semaphore | None:
+    """The limiter the requests of the current task go through, if any."""
+    limiter = REQUEST_LIMITER.get()
+    return limiter if isinstance(limiter, asyncio.Semaphore) else None
 
 
 async def gather_limited(

@@ -65,6 +65,7 @@ class BaseClient:
         # ETag -> body of single resources, to revalidate with If-None-Match.
         self._etags = InMemoryCache(maxsize=2048)
         self._api_versions: dict[str, str] = {}
+        self._parsed_urls: dict[str, httpx.URL] = {}
 
     def __repr__(self) -> str:
         names = ", ".join(f"{name}={svc.api_root!r}" for name, svc in self.config.services.items())
@@ -108,8 +109,14 @@ class BaseClient:
         """Resolve ``url`` to its service (refusing foreign URLs) and build the request."""
         method = method.upper()
         name, service, _ = self._router.match(url)  # raises before any I/O
-        target = httpx.URL(url)
+        target = self._parsed_url(url)
         relative = target.path[len(self._root_paths[name]) :]
+        encoded = _core.encode_params(params) if params else []
+        if encoded and target.query:
+            target = target.copy_merge_params(encoded)
+        elif encoded:
+            # What httpx does with params=, minus its second and third pass over the URL.
+            target = target.copy_with(query=urlencode(encoded).encode("ascii"))
         merged: dict[str, str] = {"User-Agent": _core.USER_AGENT, "Accept": "application/json"}
         merged.update(_core.crs_headers(name, relative, method))
         if headers:
@@ -123,7 +130,6 @@ class BaseClient:
         request = http.build_request(
             method,
             target,
-            params=_core.encode_params(params) if params else None,
             json=json,
             content=content,
             files=files,
@@ -132,6 +138,16 @@ class BaseClient:
             timeout=timeout_value,
         )
         return request, service
+
+    def _parsed_url(self, url: str) -> httpx.URL:
+        """``httpx.URL(url)``, remembered: the same collection URLs are asked again and again,
+        and parsing a long URL is not free."""
+        parsed = self._parsed_urls.get(url)
+        if parsed is None:
+            if len(self._parsed_urls) >= 4096:  # bounded: URLs come from data
+                self._parsed_urls.clear()
+            parsed = self._parsed_urls[url] = httpx.URL(url)
+        return parsed
 
     def api_version(self, service: str) -> str | None:
         """The ``API-version`` the service last reported, or ``None`` before any response."""

@@ -27,6 +27,7 @@ from tenacity import (
 )
 
 from . import _core
+from ._sync_concurrency import current_limiter
 from ._sync_pagination import Paginator, PageHook
 from ._base_client import BaseClient
 from ._cache import ResponseCache
@@ -345,10 +346,17 @@ class ZGWClient(BaseClient):
     def _send_once(
         self, request: httpx.Request, policy: RetryPolicy, *, stream: bool
     ) -> httpx.Response:
+        limiter = current_limiter()
         try:
-            response = self._http.send(
-                request, auth=self._auth, stream=stream, follow_redirects=False
-            )
+            if limiter is None:
+                response = self._http.send(
+                    request, auth=self._auth, stream=stream, follow_redirects=False
+                )
+            else:
+                with limiter:
+                    response = self._http.send(
+                        request, auth=self._auth, stream=stream, follow_redirects=False
+                    )
         except httpx.TransportError as exc:
             outcome = _core.retry_signal_for_transport(exc, request)
             raise outcome from exc

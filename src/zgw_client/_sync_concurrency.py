@@ -6,15 +6,29 @@ client's caches are safe to share between threads.
 
 from __future__ import annotations
 
+import contextvars
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from ._exceptions import ZGWError
+from ._limits import REQUEST_LIMITER
 
-__all__ = ["gather_limited"]
+__all__ = ["current_limiter", "gather_limited", "new_limiter"]
 
 T = TypeVar("T")
+
+
+def new_limiter(limit: int) -> threading.BoundedSemaphore:
+    """A bound on requests in flight; set it with :func:`zgw_client._limits.limit_requests`."""
+    return threading.BoundedSemaphore(max(1, limit))
+
+
+def current_limiter() -> threading.BoundedSemaphore | None:
+    """The limiter the requests of the current thread's context go through, if any."""
+    limiter = REQUEST_LIMITER.get()
+    return limiter if isinstance(limiter, threading.BoundedSemaphore) else None
 
 
 def gather_limited(limit: int, calls: Sequence[Callable[[], T]]) -> list[T | ZGWError]:
@@ -28,5 +42,7 @@ def gather_limited(limit: int, calls: Sequence[Callable[[], T]]) -> list[T | ZGW
 
     if len(calls) <= 1 or limit <= 1:
         return [run(call) for call in calls]
+    # Each call runs in a copy of the caller's context (its request limiter, for one).
+    contexts = [contextvars.copy_context() for _ in calls]
     with ThreadPoolExecutor(max_workers=min(limit, len(calls))) as pool:
-        return list(pool.map(run, calls))
+        return list(pool.map(lambda ctx, call: ctx.run(run, call), contexts, calls))

@@ -230,13 +230,27 @@ class ExpandModel(ZGWModel):
     def _drop_empty_objects(cls, data: Any) -> Any:
         if not isinstance(data, dict):
             return data
-        empty = {
+        slots = _single_model_slots(cls)
+        empty = [key for key, value in data.items() if value == {} and key in slots]
+        return {key: value for key, value in data.items() if key not in empty} if empty else data
+
+
+#: Per ExpandModel class: the keys (alias and name) of its fields that embed one model.
+#: Worked out once: this runs for every embedded object of every response.
+_SINGLE_MODEL_SLOTS: dict[type[ExpandModel], frozenset[str]] = {}
+
+
+def _single_model_slots(cls: type[ExpandModel]) -> frozenset[str]:
+    slots = _SINGLE_MODEL_SLOTS.get(cls)
+    if slots is None:
+        slots = frozenset(
             key
             for name, field in cls.model_fields.items()
+            if _embeds_one_model(field.annotation)
             for key in (field.alias or name, name)
-            if data.get(key) == {} and _embeds_one_model(field.annotation)
-        }
-        return {key: value for key, value in data.items() if key not in empty} if empty else data
+        )
+        _SINGLE_MODEL_SLOTS[cls] = slots
+    return slots
 
 
 # --------------------------------------------------------------------------- nested values

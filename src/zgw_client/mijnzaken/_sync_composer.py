@@ -1,14 +1,19 @@
 # Generated from _async_composer.py by scripts/unasync.py. Do not edit: edit the source.
 """Compose a citizen's "Mijn Zaken" from the registers (async face).
 
-Uses only the public client API. Requests are made in dependency phases, each phase
-concurrently and bounded by ``policy.concurrency``:
+Uses only the public client API. Requests start as soon as what they depend on has arrived,
+with at most ``policy.concurrency`` in flight in one composition:
 
-1. the subject's zaken (with status, zaaktype, resultaat and rollen embedded when the
-   server can), their rollen (when not embedded), and their open taken;
-2. per zaaktype its statustypen (cached), and what the zaken list did not embed; with
-   ``details``, per zaak also its statussen, documents, besluiten and contact moments;
-3. the names of document and besluit types (cached).
+1. the subject's zaken (with status, resultaat and, for details, zaaktype and
+   zaakinformatieobjecten embedded when the server can), their rollen, their open taken
+   and (for details) their klantcontacten, all at once;
+2. as soon as the zaken are in, the catalogi they point at: per zaaktype the zaaktype, its
+   statustypen and (for details) its besluittypen, and the embedded resultaten's
+   resultaattypen. These hold nothing personal, so they need not wait for the rollen;
+3. once the rollen tell which zaken are the subject's: with ``details``, per zaak its
+   statussen, besluiten and contact moments, and all documents in one search (with their
+   informatieobjecttype embedded); without ``expand``, the statussen and resultaten;
+4. only what the above could not embed or pre-fetch (a type outside the zaaktype's lists).
 
 Each URL is fetched at most once per composition (catalogi also across compositions).
 A part that fails is reported in ``missing``; the rest is still returned.
@@ -22,17 +27,18 @@ import builtins
 import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from .._sync_concurrency import gather_limited
+from .._sync_concurrency import gather_limited, new_limiter
 from .._sync_contact import contactmomenten_about_zaak
 from .._exceptions import AccessDeniedError, InputError, ZGWError
+from .._limits import limit_requests
 from ..besluiten.models import Besluit
 from ..catalogi.models import Besluittype, Informatieobjecttype, Resultaattype, Statustype, Zaaktype
 from ..contact import Contactmoment, from_klantcontact
 from ..documenten.models import EnkelvoudigInformatieObject
 from ..identifiers import validate_bsn, validate_kvk, validate_vestigingsnummer
-from ..klantinteracties._sync_resources import DEFAULT_ZAAK_EXPAND
+from ..klantinteracties.models import Klantcontact
 from ..objecten.taken import Taak, is_open
 from ..zaken.models import Resultaat, Rol, Status, Zaak
 from . import _compose as c
@@ -54,6 +60,8 @@ if TYPE_CHECKING:
 __all__ = ["MijnZaken"]
 
 T = TypeVar("T")
+P = ParamSpec("P")
+R = TypeVar("R")
 
 #: What the zaken list embeds (with ``expand``, Zaken 1.5+). Left out on purpose:
 #: ``status.statustype`` and ``resultaat.resultaattype`` (the zaaktype's statustypen, needed
@@ -65,6 +73,9 @@ OVERVIEW_EXPAND = ["status", "resultaat"]
 DETAIL_EXPAND = ["zaaktype", "status", "resultaat", "zaakinformatieobjecten"]
 #: One zaak (detail, question): its rollen decide access, so they are embedded.
 ZAAK_EXPAND = ["zaaktype", "status", "resultaat", "rollen"]
+#: The subject's own klantcontacten: who started the contact and which zaak it was about.
+#: Not ``hadBetrokkenen.wasPartij``: that would repeat the subject's partij in every one.
+SUBJECT_CONTACT_EXPAND = ["hadBetrokkenen", "gingOverOnderwerpobjecten"]
 
 
 class _Subject:
@@ -111,8 +122,31 @@ class _Composition:
     def __init__(self) -> None:
         self.by_url: dict[str, Any] = {}
         self.missing: builtins.list[Missing] = []
+        #: URLs and list keys asked for already (found or failed): asked once only.
+        self.attempted: set[str] = set()
         #: The zaken were asked with ``expand=zaakinformatieobjecten``.
         self.documents_embedded = False
+
+    def claim(self, key: str) -> bool:
+        """True the first time ``key`` is asked for (and it is not known already)."""
+        if key in self.attempted or key in self.by_url:
+            return False
+        self.attempted.add(key)
+        return True
+
+
+def _bounded(
+    method: Callable[Concatenate[MijnZaken, P], R],
+) -> Callable[Concatenate[MijnZaken, P], R]:
+    """Every request the method sends, also from the helpers it calls, counts against
+    ``policy.concurrency``: at most that many are in flight at once."""
+
+    @functools.wraps(method)
+    def bounded(self: MijnZaken, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with limit_requests(new_limiter(self.policy.concurrency)):
+            return method(self, *args, **kwargs)
+
+    return bounded
 
 
 class MijnZaken:
@@ -154,6 +188,7 @@ class MijnZaken:
         return gather_limited(self.policy.concurrency, calls)
 
     # -- the overview ----------------------------------------------------------------------
+    @_bounded
     def overview(
         self,
         *,
@@ -177,15 +212,8 @@ class MijnZaken:
         subject = _Subject(bsn, kvk, vestigingsnummer)
         comp = _Composition()
         zaken, taken = self._zaken_and_taken(subject, comp, details=details)
-        if details:
-            visible = self._visible(zaken, subject, comp)
-            self._complete_zaken(visible, comp, details=True)
-        else:
-            # Nothing per zaak is fetched, so the zaaktypen can come beside the statustypen
-            # (one phase less) and visibility be decided afterwards.
-            candidates = [z for z in zaken if subject.holds(self._rollen_of(z, comp), self.policy)]
-            self._complete_zaken(candidates, comp, details=False, zaaktypen=True)
-            visible = self._visible(candidates, subject, comp)
+        visible = self._visible(zaken, subject, comp)
+        self._complete_zaken(visible, comp, details=details)
         today = self._today()
         taken_by_zaak: dict[str, int] = {}
         for taak in taken:
@@ -230,7 +258,11 @@ class MijnZaken:
             filters["expand"] = expand
 
         def zaken() -> Any:
-            return zaken_api.zaken.list(page_size=100, **filters).to_list()
+            found = zaken_api.zaken.list(page_size=100, **filters).to_list()
+            # Catalogi hold nothing personal: start on them now, while the rollen (which
+            # decide what is shown) may still be on their way.
+            self._gather(self._catalogi_calls(found, comp, details=details))
+            return found
 
         def rollen() -> Any:
             return zaken_api.rollen.list(page_size=100, **subject.rol_filters()).to_list()
@@ -294,8 +326,8 @@ class MijnZaken:
     def _fetch_all(
         self, urls: set[str] | builtins.list[str], model: type[Any], comp: _Composition, part: str
     ) -> None:
-        """GET every URL not fetched yet in this composition, concurrently, parsed."""
-        todo = sorted({u for u in urls if u and u not in comp.by_url})
+        """GET every URL not asked for yet in this composition, concurrently, parsed."""
+        todo = [u for u in sorted({u for u in urls if u}) if comp.claim(u)]
         results = self._gather(
             [functools.partial(self._client.get_json, url) for url in todo]
         )
@@ -305,15 +337,45 @@ class MijnZaken:
             else:
                 comp.by_url[url] = model.model_validate(result)
 
+    def _catalogi_calls(
+        self, zaken: Sequence[Zaak], comp: _Composition, *, details: bool
+    ) -> builtins.list[Callable[[], Any]]:
+        """What the zaken point at in the Catalogi API: zaaktypen, their statustypen (and
+        besluittypen for details) and the embedded resultaten's resultaattypen."""
+        for zaak in zaken:
+            if zaak.expand is not None and zaak.expand.zaaktype is not None and zaak.zaaktype:
+                comp.by_url.setdefault(zaak.zaaktype, zaak.expand.zaaktype)
+        zaaktype_urls = sorted({z.zaaktype for z in zaken if z.zaaktype})
+        calls: builtins.list[Callable[[], Any]] = [
+            functools.partial(self._statustypen, url, comp) for url in zaaktype_urls
+        ]
+        calls.append(functools.partial(self._fetch_all, zaaktype_urls, Zaaktype, comp, "zaaktype"))
+        embedded_resultaattypen = [
+            z.expand.resultaat.resultaattype
+            for z in zaken
+            if z.expand is not None and z.expand.resultaat is not None
+        ]
+        calls.append(
+            functools.partial(
+                self._fetch_all,
+                [u for u in embedded_resultaattypen if u],
+                Resultaattype,
+                comp,
+                "resultaattype",
+            )
+        )
+        if details and self._has("besluiten"):
+            for url in zaaktype_urls:
+                zaaktype = comp.by_url.get(url)
+                if isinstance(zaaktype, Zaaktype) and zaaktype.besluittypen == []:
+                    continue  # no besluiten can be of this zaaktype
+                calls.append(functools.partial(self._besluittypen, url, comp))
+        return calls
+
     def _complete_zaken(
-        self,
-        zaken: Sequence[Zaak],
-        comp: _Composition,
-        *,
-        details: bool,
-        zaaktypen: bool = False,
+        self, zaken: Sequence[Zaak], comp: _Composition, *, details: bool
     ) -> None:
-        """Phase 2 and 3: statustypen, the parts not embedded, and with details the rest."""
+        """Everything the views of ``zaken`` need that is not fetched yet."""
         for zaak in zaken:
             expand = zaak.expand
             if expand is None:
@@ -329,14 +391,8 @@ class MijnZaken:
                 if nested_r is not None and nested_r.resultaattype is not None:
                     comp.by_url[expand.resultaat.resultaattype or ""] = nested_r.resultaattype
 
-        calls: builtins.list[Callable[[], Any]] = []
-        zaaktype_urls = sorted({z.zaaktype for z in zaken if z.zaaktype})
-        for url in zaaktype_urls:
-            calls.append(functools.partial(self._statustypen, url, comp))
-        if zaaktypen:
-            calls.append(
-                functools.partial(self._fetch_all, zaaktype_urls, Zaaktype, comp, "zaaktype")
-            )
+        # No-ops for what was pre-fetched when the zaken arrived.
+        calls = self._catalogi_calls(zaken, comp, details=details)
         calls.append(
             functools.partial(
                 self._fetch_all, [z.status for z in zaken if z.status], Status, comp, "status"
@@ -349,20 +405,6 @@ class MijnZaken:
                 Resultaat,
                 comp,
                 "resultaat",
-            )
-        )
-        embedded_resultaattypen = [
-            z.expand.resultaat.resultaattype
-            for z in zaken
-            if z.expand is not None and z.expand.resultaat is not None
-        ]
-        calls.append(
-            functools.partial(
-                self._fetch_all,
-                [u for u in embedded_resultaattypen if u],
-                Resultaattype,
-                comp,
-                "resultaattype",
             )
         )
         if details:
@@ -382,10 +424,15 @@ class MijnZaken:
                 )
         self._gather(calls)
 
-        # Phase 3: what the phase-2 results point at.
+        # What nothing above embedded or listed (a type from outside the zaaktype's lists).
         statustypen = [s.statustype for s in self._all(comp, Status) if s.statustype]
         resultaattypen = [r.resultaattype for r in self._all(comp, Resultaat) if r.resultaattype]
-        io_types = [d.informatieobjecttype for d in self._all(comp, EnkelvoudigInformatieObject)]
+        documents = self._all(comp, EnkelvoudigInformatieObject)
+        for document in documents:
+            embedded = document.expand.informatieobjecttype if document.expand else None
+            if embedded is not None and document.informatieobjecttype:
+                comp.by_url.setdefault(document.informatieobjecttype, embedded)
+        io_types = [d.informatieobjecttype for d in documents]
         besluittypen = [b.besluittype for b in self._all(comp, Besluit)]
         self._gather(
             [
@@ -427,13 +474,14 @@ class MijnZaken:
         matched to zaken by their onderwerpobject (the zaak's UUID) afterwards.
         """
         soort = "bsn" if subject.bsn else "kvk_nummer"
+        klantcontacten = self._client.klantinteracties.klantcontacten
         try:
-            found = self._client.klantinteracties.klantcontacten.list(
+            found = klantcontacten.list(
                 had_betrokkene__was_partij__partij_identificator__code_soort_object_id=soort,
                 had_betrokkene__was_partij__partij_identificator__object_id=(
                     subject.bsn or subject.kvk or ""
                 ),
-                expand=builtins.list(DEFAULT_ZAAK_EXPAND),
+                expand=SUBJECT_CONTACT_EXPAND,
                 page_size=100,
             ).to_list()
         except ZGWError as error:
@@ -444,19 +492,27 @@ class MijnZaken:
 
     def _contacts_of(self, zaak: Zaak, comp: _Composition) -> builtins.list[Contactmoment]:
         """The subject's klantcontacten about ``zaak`` from the one list, as neutral models."""
-        found: builtins.list[Contactmoment] = []
+        by_zaak: dict[str, builtins.list[Klantcontact]] | None = comp.by_url.get(
+            "klantcontacten-by-zaak"
+        )
+        if by_zaak is None:  # grouped once per composition, not once per zaak
+            by_zaak = {}
+            for klantcontact in comp.by_url.get("klantcontacten-of-subject") or []:
+                expand = klantcontact.expand
+                onderwerpen = (expand.ging_over_onderwerpobjecten if expand else None) or []
+                about = {
+                    str(o.onderwerpobjectidentificator.object_id)
+                    for o in onderwerpen
+                    if o.onderwerpobjectidentificator is not None
+                }
+                for zaak_uuid in about:
+                    by_zaak.setdefault(zaak_uuid, []).append(klantcontact)
+            comp.by_url["klantcontacten-by-zaak"] = by_zaak
         zaak_uuid = str(zaak.uuid) if zaak.uuid else ""
-        for klantcontact in comp.by_url.get("klantcontacten-of-subject") or []:
-            expand = klantcontact.expand
-            onderwerpen = (expand.ging_over_onderwerpobjecten if expand else None) or []
-            if any(
-                o.onderwerpobjectidentificator is not None
-                and str(o.onderwerpobjectidentificator.object_id) == zaak_uuid
-                for o in onderwerpen
-            ):
-                found.append(
-                    from_klantcontact(klantcontact, zaak_url=zaak.url, zaak_uuid=zaak_uuid)
-                )
+        found = [
+            from_klantcontact(klantcontact, zaak_url=zaak.url, zaak_uuid=zaak_uuid)
+            for klantcontact in by_zaak.get(zaak_uuid, [])
+        ]
         return builtins.list(dict.fromkeys(found))
 
     def _documents_in_bulk(self, zaken: Sequence[Zaak], comp: _Composition) -> None:
@@ -471,10 +527,10 @@ class MijnZaken:
         if not owner:
             return
         uuids = sorted({url.rstrip("/").rsplit("/", 1)[-1] for url in owner})
+        search = self._client.documenten.enkelvoudiginformatieobjecten.search
         try:
-            documents = self._client.documenten.enkelvoudiginformatieobjecten.search(
-                uuid__in=uuids
-            ).to_list()
+            # With each document's informatieobjecttype embedded: no requests for the types.
+            documents = search(uuid__in=uuids, expand=["informatieobjecttype"]).to_list()
         except ZGWError as error:
             for zaak in zaken:
                 label = f"documenten of {zaak.identificatie or zaak.url}"
@@ -485,13 +541,13 @@ class MijnZaken:
                 comp.by_url[f"documenten-of:{zaak_url}"].append(document)
 
     def _statustypen(self, zaaktype: str, comp: _Composition) -> None:
+        """The zaaktype's statustypen, in one list: the steps, and each status's type."""
         key = f"statustypen-of:{zaaktype}"
-        if key in comp.by_url:
+        if not comp.claim(key):
             return
+        statustypen_api = self._client.catalogi.statustypen
         try:
-            statustypen = self._client.catalogi.statustypen.list(
-                zaaktype=zaaktype, page_size=100
-            ).to_list()
+            statustypen = statustypen_api.list(zaaktype=zaaktype, page_size=100).to_list()
         except ZGWError as error:
             comp.missing.append(c.missing_from(f"statustypen of {zaaktype}", error, "catalogi"))
             return
@@ -499,6 +555,22 @@ class MijnZaken:
         for statustype in statustypen:
             if statustype.url:
                 comp.by_url[statustype.url] = statustype
+
+    def _besluittypen(self, zaaktype: str, comp: _Composition) -> None:
+        """The zaaktype's besluittypen, in one list, so that the besluiten's types need not
+        wait for the besluiten. A besluittype outside it is fetched afterwards."""
+        key = f"besluittypen-of:{zaaktype}"
+        if not comp.claim(key):
+            return
+        besluittypen_api = self._client.catalogi.besluittypen
+        try:
+            besluittypen = besluittypen_api.list(zaaktypen=zaaktype, page_size=100).to_list()
+        except ZGWError:
+            return  # not missing yet: each besluit's own type is asked for afterwards
+        comp.by_url[key] = besluittypen
+        for besluittype in besluittypen:
+            if besluittype.url:
+                comp.by_url.setdefault(besluittype.url, besluittype)
 
     def _detail_calls(
         self, zaak: Zaak, comp: _Composition, *, documents: bool = True, contacts: bool = True
@@ -665,6 +737,7 @@ class MijnZaken:
             )
         return zaak
 
+    @_bounded
     def zaak_detail(
         self,
         zaak: str,
@@ -691,21 +764,25 @@ class MijnZaken:
         def taken() -> Any:
             if not self._has("objecten"):
                 return []
-            return self._client.objecten.taken.taken_of_zaak(found.url or "")
+            taken_api = self._client.objecten.taken
+            return taken_api.taken_of_zaak(found.url or "")
 
-        results = self._gather([taken])
+        def rest() -> None:
+            self._complete_zaken([found], comp, details=True)
+
+        results = self._gather([taken, rest])
         zaak_taken: builtins.list[Taak] = []
         if isinstance(results[0], ZGWError):
             comp.missing.append(c.missing_from(f"taken of {found.identificatie}", results[0]))
         else:
             zaak_taken = [t for t in results[0] if is_open(t)]
-        self._complete_zaken([found], comp, details=True)
         summary = self._summary(found, comp, {str(found.uuid): len(zaak_taken)})
         detail = self._detail(found, summary, comp, zaak_taken)
         detail.missing = comp.missing
         return detail
 
     # -- a question ------------------------------------------------------------------------
+    @_bounded
     def stel_een_vraag(
         self,
         zaak: str,
