@@ -6,9 +6,11 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import CATALOGI_ROOT, ZAKEN_ROOT, close, json_response, resolve, snapshot
-from zgw_client import Service, TokenCredentials, ZGWConfig, __version__
+from zgw_client import Service, TokenCredentials, ZGWClient, ZGWConfig, __version__
 from zgw_client._core import crs_headers, encode_params
 
 
@@ -107,3 +109,51 @@ async def test_repeated_query_params_on_the_wire(make_client: Any) -> None:
         "status__exact__open",
         "bsn__exact__999990111",
     ]
+
+
+# -- the query on the wire is what httpx's params= would have made ----------------------------
+_query_text = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=20
+)
+
+
+# Built once: an httpx.Client loads certificates, too slow to make per example. Nothing is sent.
+_URL_HTTP = httpx.Client()
+_URL_CLIENT = ZGWClient(
+    ZGWConfig({"zaken": Service(ZAKEN_ROOT, TokenCredentials("t"))}), http_client=_URL_HTTP
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    params=st.lists(
+        st.tuples(
+            st.text(alphabet=st.characters(codec="ascii", categories=("L", "N", "P")), min_size=1),
+            st.one_of(_query_text, st.lists(_query_text, max_size=3)),
+        ),
+        max_size=5,
+    ),
+    existing=st.sampled_from(["", "?page=2", "?a=b&a=c"]),
+)
+def test_request_url_matches_httpx_params(params: list[tuple[str, Any]], existing: str) -> None:
+    """The client encodes the query itself (one pass instead of httpx's three); the URL must
+    be the one ``httpx`` builds from ``params=``. A query already in the URL is kept and the
+    params merged into it (httpx's ``params=`` would drop it)."""
+    url = ZAKEN_ROOT + "zaken" + existing
+    mapping = dict(params)
+    encoded = encode_params(mapping)
+    request, _ = _URL_CLIENT._build_request(_URL_HTTP, "GET", url, params=mapping)
+    if existing:
+        expected = httpx.URL(url).copy_merge_params(encoded) if encoded else httpx.URL(url)
+    else:
+        expected = _URL_HTTP.build_request("GET", url, params=encoded or None).url
+    assert str(request.url) == str(expected)
+
+
+def test_params_are_added_to_a_query_in_the_url() -> None:
+    config = ZGWConfig({"zaken": Service(ZAKEN_ROOT, TokenCredentials("t"))})
+    with httpx.Client() as http, ZGWClient(config, http_client=http) as client:
+        request, _ = client._build_request(
+            http, "GET", ZAKEN_ROOT + "zaken?page=2", params={"pageSize": 10, "expand": "status"}
+        )
+    assert str(request.url) == ZAKEN_ROOT + "zaken?page=2&pageSize=10&expand=status"
