@@ -360,7 +360,7 @@ def export_zaken(ctx: click.Context, fmt: str, output: str | None, page_size: in
 # -- serve -----------------------------------------------------------------------------------
 @main.command()
 @click.option("--port", type=int, default=8000, show_default=True)
-@click.option("--latency", type=float, default=0.0, help="Seconds added to every request.")
+@click.option("--latency", type=float, default=0.0, help="Seconds every answer takes at least.")
 @click.option(
     "--scenario",
     type=click.Choice(["demo", "benchmark", "empty"]),

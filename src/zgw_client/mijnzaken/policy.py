@@ -51,10 +51,14 @@ class Policy:
         allow_machtiging: also show zaken where the citizen acts for someone else.
         answer_days: working days within which a question is answered (for the
             confirmation of "Stel een vraag").
-        concurrency: at most this many requests in flight at once.
-        use_expand: ask the Zaken API to embed status, zaaktype and resultaat in the zaken
-            list (one request instead of many). Open Zaak answers this more slowly per
-            request; turn it off if the server, not the network, is the limit.
+        concurrency: at most this many requests in flight at once, across one whole
+            composition (also the requests of helpers it calls, such as the two taak
+            queries of ``open_taken``).
+        use_expand: ask the servers to embed what they can (status and resultaat in the
+            zaken list; for details also zaaktype and zaakinformatieobjecten, and the
+            informatieobjecttype of each document): one request instead of many. Open Zaak
+            answers this more slowly per request; turn it off if the server, not the
+            network, is the limit.
         question_kanaal: the ``kanaal`` recorded for a question from the portal.
     """
 

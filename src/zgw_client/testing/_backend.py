@@ -90,7 +90,8 @@ class InMemoryBackend:
         jwt_client_id / jwt_secret: the JWT-ZGW client the Open Zaak APIs accept; more
             clients can be put in ``jwt_clients``.
         token: the key the Token APIs (Klantinteracties, Objects) accept.
-        latency: seconds added to every request by the transports and the server.
+        latency: seconds every answer takes at least, counted from the request's arrival
+            (the backend's own work counts towards it), in the transports and the server.
         api_versions: served ``API-version`` per API name, to test fallbacks.
         zaken_api_version: shortcut for ``api_versions={"zaken": ...}``; below 1.5 there is
             no ``expand``.
