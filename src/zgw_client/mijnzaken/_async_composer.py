@@ -3,15 +3,15 @@
 Uses only the public client API. Requests start as soon as what they depend on has arrived,
 with at most ``policy.concurrency`` in flight in one composition:
 
-1. the subject's zaken (with status, resultaat and, for details, zaaktype and
-   zaakinformatieobjecten embedded when the server can), their rollen, their open taken
-   and (for details) their klantcontacten, all at once;
+1. the subject's zaken (with status, resultaat and, for details, zaakinformatieobjecten
+   embedded when the server can), their rollen, their open taken and (for details) their
+   klantcontacten, all at once;
 2. as soon as the zaken are in, the catalogi they point at: per zaaktype the zaaktype, its
    statustypen and (for details) its besluittypen, and the embedded resultaten's
    resultaattypen. These hold nothing personal, so they need not wait for the rollen;
 3. once the rollen tell which zaken are the subject's: with ``details``, per zaak its
-   statussen, besluiten and contact moments, and all documents in one search (with their
-   informatieobjecttype embedded); without ``expand``, the statussen and resultaten;
+   statussen, besluiten and contact moments, and all documents in one search (then, right
+   away, their informatieobjecttypen); without ``expand``, the statussen and resultaten;
 4. only what the above could not embed or pre-fetch (a type outside the zaaktype's lists).
 
 Each URL is fetched at most once per composition (catalogi also across compositions).
@@ -62,14 +62,17 @@ T = TypeVar("T")
 P = ParamSpec("P")
 R = TypeVar("R")
 
-#: What the zaken list embeds (with ``expand``, Zaken 1.5+). Left out on purpose:
-#: ``status.statustype`` and ``resultaat.resultaattype`` (the zaaktype's statustypen, needed
-#: for the steps anyway, hold the former; the latter comes beside them, both cached);
-#: ``zaaktype`` in the overview (every zaak would repeat it; it is fetched once beside the
-#: statustypen); and ``rollen``: Open Zaak 1.30 spends more on embedding the rollen of every
-#: zaak than on one ``rollen`` list of the citizen, asked at the same time as the zaken.
+#: What the zaken list embeds (with ``expand``, Zaken 1.5+). Open Zaak 1.30 pays for every
+#: embedded object (26 zaken: a plain list 140 ms, with status and resultaat 400 ms, also
+#: with zaaktype 1400 ms), so only what saves a request per zaak is embedded. Left out on
+#: purpose: ``status.statustype`` and ``resultaat.resultaattype`` (the zaaktype's
+#: statustypen, needed for the steps anyway, hold the former; the latter comes beside them,
+#: both cached); ``zaaktype`` (every zaak would repeat it; one GET beside the statustypen,
+#: cached); and ``rollen`` (one ``rollen`` list of the citizen, asked at the same time as
+#: the zaken, costs Open Zaak less than embedding the rollen of every zaak).
 OVERVIEW_EXPAND = ["status", "resultaat"]
-DETAIL_EXPAND = ["zaaktype", "status", "resultaat", "zaakinformatieobjecten"]
+#: With details also the zaakinformatieobjecten: the documents then come in one search.
+DETAIL_EXPAND = ["status", "resultaat", "zaakinformatieobjecten"]
 #: One zaak (detail, question): its rollen decide access, so they are embedded.
 ZAAK_EXPAND = ["zaaktype", "status", "resultaat", "rollen"]
 #: The subject's own klantcontacten: who started the contact and which zaak it was about.
@@ -426,12 +429,7 @@ class AsyncMijnZaken:
         # What nothing above embedded or listed (a type from outside the zaaktype's lists).
         statustypen = [s.statustype for s in self._all(comp, Status) if s.statustype]
         resultaattypen = [r.resultaattype for r in self._all(comp, Resultaat) if r.resultaattype]
-        documents = self._all(comp, EnkelvoudigInformatieObject)
-        for document in documents:
-            embedded = document.expand.informatieobjecttype if document.expand else None
-            if embedded is not None and document.informatieobjecttype:
-                comp.by_url.setdefault(document.informatieobjecttype, embedded)
-        io_types = [d.informatieobjecttype for d in documents]
+        io_types = [d.informatieobjecttype for d in self._all(comp, EnkelvoudigInformatieObject)]
         besluittypen = [b.besluittype for b in self._all(comp, Besluit)]
         await self._gather(
             [
@@ -528,8 +526,7 @@ class AsyncMijnZaken:
         uuids = sorted({url.rstrip("/").rsplit("/", 1)[-1] for url in owner})
         search = self._client.documenten.enkelvoudiginformatieobjecten.search
         try:
-            # With each document's informatieobjecttype embedded: no requests for the types.
-            documents = await search(uuid__in=uuids, expand=["informatieobjecttype"]).to_list()
+            documents = await search(uuid__in=uuids).to_list()
         except ZGWError as error:
             for zaak in zaken:
                 label = f"documenten of {zaak.identificatie or zaak.url}"
@@ -538,6 +535,14 @@ class AsyncMijnZaken:
         for document in documents:
             for zaak_url in owner.get(document.url or "", []):
                 comp.by_url[f"documenten-of:{zaak_url}"].append(document)
+        # Their types right away, each once (cached). Not embedded: Open Zaak 1.30 answers
+        # this search in 120 ms, with ``expand=informatieobjecttype`` in 1.5 s (78 documents).
+        await self._fetch_all(
+            [d.informatieobjecttype for d in documents if d.informatieobjecttype],
+            Informatieobjecttype,
+            comp,
+            "informatieobjecttype",
+        )
 
     async def _statustypen(self, zaaktype: str, comp: _Composition) -> None:
         """The zaaktype's statustypen, in one list: the steps, and each status's type."""

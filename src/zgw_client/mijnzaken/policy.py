@@ -54,11 +54,10 @@ class Policy:
         concurrency: at most this many requests in flight at once, across one whole
             composition (also the requests of helpers it calls, such as the two taak
             queries of ``open_taken``).
-        use_expand: ask the servers to embed what they can (status and resultaat in the
-            zaken list; for details also zaaktype and zaakinformatieobjecten, and the
-            informatieobjecttype of each document): one request instead of many. Open Zaak
-            answers this more slowly per request; turn it off if the server, not the
-            network, is the limit.
+        use_expand: ask the zaken list to embed status and resultaat (for details also
+            the zaakinformatieobjecten): one request instead of one per zaak. Open Zaak
+            pays for every embedded object; turn it off if the server, not the network, is
+            the limit.
         question_kanaal: the ``kanaal`` recorded for a question from the portal.
     """
 
