@@ -7,6 +7,8 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SECRET, ZAKEN_ROOT, close, json_response, resolve, samples_dir
 from zgw_client import (
@@ -22,7 +24,7 @@ from zgw_client import (
     UnexpectedResponseError,
     ZGWError,
 )
-from zgw_client._core import api_error
+from zgw_client._core import api_error, decode_json
 
 EXPECTED = {
     400: BadRequestError,
@@ -173,3 +175,47 @@ async def test_error_statuses_raise_in_both_faces(make_client: Any) -> None:
     await close(client)
     assert isinstance(info.value, ZGWError)
     assert info.value.code == "not_found"
+
+
+# -- decoding JSON bodies -------------------------------------------------------------------
+_json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",))),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def _ok(content: bytes) -> httpx.Response:
+    request = httpx.Request("GET", ZAKEN_ROOT + "zaken")
+    return httpx.Response(
+        200, headers={"Content-Type": "application/json"}, content=content, request=request
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_json_values, ensure_ascii=st.booleans())
+def test_bodies_decode_as_the_standard_parser_reads_them(value: Any, ensure_ascii: bool) -> None:
+    content = json.dumps(value, ensure_ascii=ensure_ascii).encode()
+    assert decode_json(_ok(content)) == json.loads(content)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b'"\\ud800"', '{"a": 1}'.encode("utf-16"), b'{"a": NaN, "b": 1e400}'],
+    ids=["lone-surrogate", "utf-16", "nan-inf"],
+)
+def test_edge_bodies_decode_as_the_standard_parser_reads_them(content: bytes) -> None:
+    expected = json.loads(content)
+    decoded = decode_json(_ok(content))
+    assert json.dumps(decoded) == json.dumps(expected)
+
+
+def test_a_truncated_body_is_an_unexpected_response() -> None:
+    with pytest.raises(UnexpectedResponseError, match="not valid JSON"):
+        decode_json(_ok(b'{"results": [{"url": "http'))
