@@ -39,6 +39,11 @@ async def gather_limited(
     """
     if not calls:
         return []
+    if len(calls) == 1:  # no task to schedule: the call starts now, not after the queue
+        try:
+            return [await calls[0]()]
+        except ZGWError as error:
+            return [error]
     semaphore = asyncio.Semaphore(max(1, limit))
 
     async def run(call: Callable[[], Awaitable[T]]) -> T | ZGWError:
