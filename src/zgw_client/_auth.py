@@ -9,6 +9,7 @@ payloads are full of URLs, and a crafted one must never receive our token.
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 import warnings
@@ -169,6 +170,13 @@ def auth_for(credentials: Credentials | None) -> httpx.Auth | None:
     return APIKeyAuth(credentials)
 
 
+@functools.lru_cache(maxsize=4096)
+def parse_url(url: str) -> httpx.URL:
+    """``httpx.URL(url)``, remembered: the same URLs come back request after request, and
+    parsing a long ZGW URL is not free. (``httpx.URL`` is immutable, so sharing is safe.)"""
+    return httpx.URL(url)
+
+
 class ServiceRouter:
     """Finds the configured service for a URL: the longest API root that contains it.
 
@@ -199,7 +207,7 @@ class ServiceRouter:
         found = self._matches.get(key)
         if found is not None:
             return found
-        target = url if isinstance(url, httpx.URL) else httpx.URL(url)
+        target = url if isinstance(url, httpx.URL) else parse_url(url)
         for name, service, root, auth in self._entries:
             if _under_root(target, root):
                 if len(self._matches) >= 4096:  # bounded: URLs come from data

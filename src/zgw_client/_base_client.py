@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 import httpx
 
 from . import _core
-from ._auth import ServiceAuth, ServiceRouter
+from ._auth import ServiceAuth, ServiceRouter, parse_url
 from ._cache import InMemoryCache, ResponseCache, catalogi_ttl_for
 from ._config import Service, ZGWConfig
 from ._exceptions import ConfigurationError, UnexpectedResponseError
@@ -65,7 +65,6 @@ class BaseClient:
         # ETag -> body of single resources, to revalidate with If-None-Match.
         self._etags = InMemoryCache(maxsize=2048)
         self._api_versions: dict[str, str] = {}
-        self._parsed_urls: dict[str, httpx.URL] = {}
 
     def __repr__(self) -> str:
         names = ", ".join(f"{name}={svc.api_root!r}" for name, svc in self.config.services.items())
@@ -109,7 +108,7 @@ class BaseClient:
         """Resolve ``url`` to its service (refusing foreign URLs) and build the request."""
         method = method.upper()
         name, service, _ = self._router.match(url)  # raises before any I/O
-        target = self._parsed_url(url)
+        target = parse_url(url)
         relative = target.path[len(self._root_paths[name]) :]
         encoded = _core.encode_params(params) if params else []
         if encoded and target.query:
@@ -138,16 +137,6 @@ class BaseClient:
             timeout=timeout_value,
         )
         return request, service
-
-    def _parsed_url(self, url: str) -> httpx.URL:
-        """``httpx.URL(url)``, remembered: the same collection URLs are asked again and again,
-        and parsing a long URL is not free."""
-        parsed = self._parsed_urls.get(url)
-        if parsed is None:
-            if len(self._parsed_urls) >= 4096:  # bounded: URLs come from data
-                self._parsed_urls.clear()
-            parsed = self._parsed_urls[url] = httpx.URL(url)
-        return parsed
 
     def api_version(self, service: str) -> str | None:
         """The ``API-version`` the service last reported, or ``None`` before any response."""

@@ -128,6 +128,8 @@ class _Composition:
         self.attempted: set[str] = set()
         #: The zaken were asked with ``expand=zaakinformatieobjecten``.
         self.documents_embedded = False
+        #: The subject's klantcontacten grouped by the UUID of the zaak they are about.
+        self.contacts_by_zaak: dict[str, builtins.list[Klantcontact]] | None = None
 
     def claim(self, key: str) -> bool:
         """True the first time ``key`` is asked for (and it is not known already)."""
@@ -489,11 +491,9 @@ class AsyncMijnZaken:
 
     def _contacts_of(self, zaak: Zaak, comp: _Composition) -> builtins.list[Contactmoment]:
         """The subject's klantcontacten about ``zaak`` from the one list, as neutral models."""
-        by_zaak: dict[str, builtins.list[Klantcontact]] | None = comp.by_url.get(
-            "klantcontacten-by-zaak"
-        )
+        by_zaak = comp.contacts_by_zaak
         if by_zaak is None:  # grouped once per composition, not once per zaak
-            by_zaak = {}
+            by_zaak = comp.contacts_by_zaak = {}
             for klantcontact in comp.by_url.get("klantcontacten-of-subject") or []:
                 expand = klantcontact.expand
                 onderwerpen = (expand.ging_over_onderwerpobjecten if expand else None) or []
@@ -504,7 +504,6 @@ class AsyncMijnZaken:
                 }
                 for zaak_uuid in about:
                     by_zaak.setdefault(zaak_uuid, []).append(klantcontact)
-            comp.by_url["klantcontacten-by-zaak"] = by_zaak
         zaak_uuid = str(zaak.uuid) if zaak.uuid else ""
         found = [
             from_klantcontact(klantcontact, zaak_url=zaak.url, zaak_uuid=zaak_uuid)
@@ -768,8 +767,7 @@ class AsyncMijnZaken:
         async def taken() -> Any:
             if not self._has("objecten"):
                 return []
-            taken_api = self._client.objecten.taken
-            return await taken_api.taken_of_zaak(found.url or "")
+            return await self._client.objecten.taken.taken_of_zaak(found.url or "")
 
         async def rest() -> None:
             await self._complete_zaken([found], comp, details=True)

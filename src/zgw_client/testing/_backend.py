@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import threading
+import time
 import uuid as uuidlib
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
@@ -367,6 +368,11 @@ class InMemoryBackend:
             self._changed()
 
     # -- HTTP -----------------------------------------------------------------------------
+
+    def wait_left(self, arrived: float) -> float:
+        """Seconds to wait before answering a request that came in at ``arrived``
+        (``time.monotonic()``), so that the answer takes ``latency`` in all."""
+        return max(0.0, self.latency - (time.monotonic() - arrived))
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         """Answer one request (no latency). Transport-level faults raise httpx errors."""

@@ -71,17 +71,14 @@ class _Handler(BaseHTTPRequestHandler):
         if isinstance(outcome, Fault):
             self._act_on_fault(outcome)
             return
-        self.send_response_only(outcome.status_code)
-        self.send_header("Server", self.version_string())
-        self.send_header("Date", self.date_time_string())
+        self.send_response(outcome.status_code)
         for key, value in outcome.headers.multi_items():
             if key.lower() not in _HOP_BY_HOP:
                 self.send_header(key, value)
         body = outcome.content
         self.send_header("Content-Length", str(len(body)))
         # The answer is ready; it leaves ``latency`` after the request came in, in one write.
-        wait = backend.latency - (time.monotonic() - self.arrived)
-        if wait > 0:
+        if (wait := backend.wait_left(self.arrived)) > 0:
             time.sleep(wait)
         parts: list[bytes] = self._headers_buffer  # type: ignore[attr-defined]
         parts.append(b"\r\n")

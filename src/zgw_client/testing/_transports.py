@@ -20,10 +20,9 @@ class BackendTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.read()
-        started = time.monotonic()
+        arrived = time.monotonic()
         response = self.backend.handle(request)
-        wait = self.backend.latency - (time.monotonic() - started)
-        if wait > 0:
+        if (wait := self.backend.wait_left(arrived)) > 0:
             time.sleep(wait)
         return response
 
@@ -36,9 +35,8 @@ class AsyncBackendTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await request.aread()
-        started = time.monotonic()
+        arrived = time.monotonic()
         response = self.backend.handle(request)
-        wait = self.backend.latency - (time.monotonic() - started)
-        if wait > 0:
+        if (wait := self.backend.wait_left(arrived)) > 0:
             await asyncio.sleep(wait)
         return response
