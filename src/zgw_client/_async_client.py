@@ -7,6 +7,7 @@ script, and commit both; a test fails when they drift apart.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
@@ -22,7 +23,6 @@ from tenacity import (
     RetryError,
     retry_if_exception_type,
     stop_after_attempt,
-    stop_before_delay,
 )
 
 from . import _core
@@ -295,8 +295,41 @@ class AsyncZGWClient(BaseClient):
         self, request: httpx.Request, service: Service, *, stream: bool
     ) -> httpx.Response:
         policy = service.retry
-        method, url = request.method, str(request.url)
         started = time.monotonic()
+        try:
+            # Most requests succeed at once: they skip the retry machinery altogether.
+            response = await self._send_once(request, policy, stream=stream)
+        except _core.RetrySignal as first:
+            response = await self._retry(request, policy, first, started, stream=stream)
+        url = str(request.url)
+        self._note_api_version(url, response.headers.get("API-version"))
+        if _core.logger.isEnabledFor(logging.DEBUG):
+            _core.logger.debug(
+                "%s %s -> %d (%.0f ms)",
+                request.method,
+                _core.loggable_url(url),
+                response.status_code,
+                (time.monotonic() - started) * 1000,
+            )
+        return response
+
+    async def _retry(
+        self,
+        request: httpx.Request,
+        policy: RetryPolicy,
+        first: _core.RetrySignal,
+        started: float,
+        *,
+        stream: bool,
+    ) -> httpx.Response:
+        """Attempts after a first one that failed in a retryable way, as ``policy`` says.
+
+        The first outcome is handed to tenacity as attempt 1, so the backoff, the attempt
+        count and the deadline (counted from the first attempt) are the same as if tenacity
+        had made it.
+        """
+        method, url = request.method, str(request.url)
+        pending: _core.RetrySignal | None = first
 
         def wait(state: RetryCallState) -> float:
             signal = state.outcome.exception() if state.outcome else None
@@ -311,7 +344,8 @@ class AsyncZGWClient(BaseClient):
                 _core.log_retry(method, url, state.attempt_number, seconds, signal)
 
         retrying = AsyncRetrying(
-            stop=stop_after_attempt(policy.max_attempts) | stop_before_delay(policy.deadline),
+            stop=stop_after_attempt(policy.max_attempts)
+            | _core.stop_at_deadline(started, policy.deadline),
             wait=wait,
             retry=retry_if_exception_type(_core.RetrySignal),
             before_sleep=log,
@@ -319,6 +353,9 @@ class AsyncZGWClient(BaseClient):
         try:
             async for attempt in retrying:
                 with attempt:
+                    if pending is not None:
+                        replayed, pending = pending, None
+                        raise replayed
                     response = await self._send_once(request, policy, stream=stream)
         except RetryError as exc:
             signal = exc.last_attempt.exception()
@@ -332,14 +369,6 @@ class AsyncZGWClient(BaseClient):
                 attempts=attempts,
                 last_error=signal.error,
             ) from signal.error
-        self._note_api_version(url, response.headers.get("API-version"))
-        _core.logger.debug(
-            "%s %s -> %d (%.0f ms)",
-            method,
-            _core.loggable_url(url),
-            response.status_code,
-            (time.monotonic() - started) * 1000,
-        )
         return response
 
     async def _send_once(
@@ -366,3 +395,4 @@ class AsyncZGWClient(BaseClient):
                 await response.aclose()
                 raise signal
         return response
+

@@ -14,7 +14,7 @@ import threading
 import time
 import warnings
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import httpx
 import jwt
@@ -188,10 +188,10 @@ class ServiceRouter:
     def __init__(self, services: Mapping[str, Service]) -> None:
         entries = []
         for name, service in services.items():
-            root = httpx.URL(service.api_root)
+            root = _Root.of(service.api_root)
             entries.append((name, service, root, auth_for(service.credentials)))
         # Longest path first: the most specific root wins.
-        entries.sort(key=lambda entry: len(entry[2].raw_path), reverse=True)
+        entries.sort(key=lambda entry: len(entry[2].path), reverse=True)
         self._entries = entries
         # A URL is matched several times per request (building, auth, bookkeeping), and
         # parsing a long ZGW URL is not free: remember the answers (never for refusals).
@@ -224,18 +224,36 @@ class ServiceRouter:
             return None
 
 
-def _under_root(target: httpx.URL, root: httpx.URL) -> bool:
+class _Root(NamedTuple):
+    """An API root split once into what a URL is compared on."""
+
+    origin: tuple[str, str, int | None]
+    path: str  # ends with "/"
+
+    @classmethod
+    def of(cls, api_root: str) -> _Root:
+        root = httpx.URL(api_root)
+        path = root.path if root.path.endswith("/") else root.path + "/"
+        return cls((root.scheme, root.host.lower(), root.port), path)
+
+
+@functools.lru_cache(maxsize=64)
+def _root_of(api_root: str) -> _Root:
+    return _Root.of(api_root)
+
+
+def url_under_root(url: str, api_root: str) -> bool:
+    """Whether ``url`` lies under ``api_root`` (same origin, path below the root's)."""
+    return _under_root(parse_url(url), _root_of(api_root))
+
+
+def _under_root(target: httpx.URL, root: _Root) -> bool:
     if target.userinfo:
         return False
-    if (target.scheme, target.host.lower(), target.port) != (
-        root.scheme,
-        root.host.lower(),
-        root.port,
-    ):
+    if (target.scheme, target.host.lower(), target.port) != root.origin:
         return False
-    root_path = root.path if root.path.endswith("/") else root.path + "/"
     path = target.path
-    return path == root_path.rstrip("/") or path.startswith(root_path)
+    return path == root.path[:-1] or path.startswith(root.path)
 
 
 class ServiceAuth(_ReadsErrorBodies):

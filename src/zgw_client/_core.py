@@ -13,6 +13,7 @@ import json
 import logging
 import random
 import re
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -20,6 +21,8 @@ from typing import Any
 
 import httpx
 import pydantic_core
+from tenacity import RetryCallState
+from tenacity.stop import stop_base
 
 from ._config import RetryPolicy
 from ._exceptions import (
@@ -324,6 +327,19 @@ def parse_retry_after(value: str | None, *, now: dt.datetime | None = None) -> f
     return max((when - current).total_seconds(), 0.0)
 
 
+class stop_at_deadline(stop_base):  # noqa: N801 - named like tenacity's own stop conditions
+    """Stop retrying when the next attempt would start ``deadline`` seconds or more after
+    ``started`` (``time.monotonic()`` of the first attempt)."""
+
+    def __init__(self, started: float, deadline: float) -> None:
+        self.started = started
+        self.deadline = deadline
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        elapsed = time.monotonic() - self.started
+        return elapsed + retry_state.upcoming_sleep >= self.deadline
+
+
 def backoff_seconds(
     policy: RetryPolicy,
     attempt: int,
@@ -375,9 +391,9 @@ def parse_page(body: Any, *, url: str) -> PageData:
 
 def check_next_url(next_url: str, api_root: str) -> None:
     """Refuse a ``next`` link outside the API root of the list (never silently stop)."""
-    from ._auth import _under_root  # local import: _auth imports this module's peers
+    from ._auth import url_under_root  # local import: _auth imports this module's peers
 
-    if not _under_root(httpx.URL(next_url), httpx.URL(api_root)):
+    if not url_under_root(next_url, api_root):
         raise UnexpectedResponseError(
             f"The server's next-page link {loggable_url(next_url)} leaves the API root "
             f"{api_root}; refusing to follow it, and not stopping silently either. "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import random
+import time
 from typing import Any
 
 import httpx
@@ -196,3 +197,20 @@ async def test_retries_logged_without_secrets_and_with_bsn_masked(
     assert "*********" in text
     assert SECRET not in text
     assert "Bearer" not in text
+
+
+async def test_deadline_counts_from_the_first_attempt(make_client: Any) -> None:
+    # The first attempt alone outlasts the deadline: no second one, however many are allowed.
+    calls: list[httpx.Request] = []
+
+    def slow_503(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        time.sleep(0.25)
+        return json_response(503, {"code": "down"})
+
+    policy = RetryPolicy(max_attempts=5, backoff_initial=0, backoff_max=0, deadline=0.2)
+    client = make_client(slow_503, default_config(policy))
+    with pytest.raises(ServerError):
+        await resolve(client.request("GET", ZAKEN_ROOT + "zaken"))
+    await close(client)
+    assert len(calls) == 1
