@@ -7,13 +7,14 @@ one place where the two faces need different machinery, not just different keywo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
 
 from ._exceptions import ZGWError
 from ._limits import REQUEST_LIMITER
 
-__all__ = ["current_limiter", "gather_limited", "new_limiter"]
+__all__ = ["current_limiter", "gather_limited", "new_limiter", "new_signal", "wait_at_most"]
 
 T = TypeVar("T")
 
@@ -27,6 +28,19 @@ def current_limiter() -> asyncio.Semaphore | None:
     """The limiter the requests of the current task go through, if any."""
     limiter = REQUEST_LIMITER.get()
     return limiter if isinstance(limiter, asyncio.Semaphore) else None
+
+
+def new_signal() -> asyncio.Event:
+    """A one-way signal between the calls of one composition."""
+    return asyncio.Event()
+
+
+async def wait_at_most(signal: asyncio.Event, seconds: float) -> None:
+    """Wait until ``signal`` is set, but no longer than ``seconds``."""
+    if signal.is_set():
+        return
+    with contextlib.suppress(asyncio.TimeoutError):
+        await asyncio.wait_for(signal.wait(), seconds)
 
 
 async def gather_limited(

@@ -33,6 +33,7 @@ from ._base_client import BaseClient
 from ._cache import ResponseCache
 from ._config import RetryPolicy, Service, ZGWConfig
 from ._exceptions import RetriesExhaustedError
+from ._limits import REQUEST_WRITTEN
 from ._models import ZGWModel
 from .besluiten._sync_resources import BesluitenAPI
 from .catalogi._sync_resources import CatalogiAPI
@@ -376,6 +377,9 @@ class ZGWClient(BaseClient):
         self, request: httpx.Request, policy: RetryPolicy, *, stream: bool
     ) -> httpx.Response:
         limiter = current_limiter()
+        written = REQUEST_WRITTEN.get()
+        if written is not None:
+            _report_written(request, written)
         try:
             if limiter is None:
                 response = self._http.send(
@@ -389,6 +393,9 @@ class ZGWClient(BaseClient):
         except httpx.TransportError as exc:
             outcome = _core.retry_signal_for_transport(exc, request)
             raise outcome from exc
+        finally:
+            if written is not None:
+                written()  # at the latest now, for transports that do not report it
         if response.status_code in policy.retry_statuses:
             response.read()  # the error needs the body; it is small
             signal = _core.retry_signal_for_response(response, policy)
@@ -397,3 +404,13 @@ class ZGWClient(BaseClient):
                 raise signal
         return response
 
+
+def _report_written(request: httpx.Request, written: Callable[[], None]) -> None:
+    """Call ``written`` once httpcore reports the request body sent (its ``trace``
+    extension, which httpx passes on to the transport)."""
+
+    def trace(event: str, info: dict[str, Any]) -> None:
+        if event.endswith(".send_request_body.complete"):
+            written()
+
+    request.extensions["trace"] = trace

@@ -15,7 +15,7 @@ from typing import TypeVar
 from ._exceptions import ZGWError
 from ._limits import REQUEST_LIMITER
 
-__all__ = ["current_limiter", "gather_limited", "new_limiter"]
+__all__ = ["current_limiter", "gather_limited", "new_limiter", "new_signal", "wait_at_most"]
 
 T = TypeVar("T")
 
@@ -29,6 +29,16 @@ def current_limiter() -> threading.BoundedSemaphore | None:
     """The limiter the requests of the current thread's context go through, if any."""
     limiter = REQUEST_LIMITER.get()
     return limiter if isinstance(limiter, threading.BoundedSemaphore) else None
+
+
+def new_signal() -> threading.Event:
+    """A one-way signal between the calls of one composition (across threads)."""
+    return threading.Event()
+
+
+def wait_at_most(signal: threading.Event, seconds: float) -> None:
+    """Wait until ``signal`` is set, but no longer than ``seconds``."""
+    signal.wait(seconds)
 
 
 def gather_limited(limit: int, calls: Sequence[Callable[[], T]]) -> list[T | ZGWError]:

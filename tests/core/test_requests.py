@@ -157,3 +157,42 @@ def test_params_are_added_to_a_query_in_the_url() -> None:
             http, "GET", ZAKEN_ROOT + "zaken?page=2", params={"pageSize": 10, "expand": "status"}
         )
     assert str(request.url) == ZAKEN_ROOT + "zaken?page=2&pageSize=10&expand=status"
+
+
+@pytest.mark.parametrize("over", ["socket", "mock"])
+async def test_report_written_tells_when_the_request_is_on_its_way(face: str, over: str) -> None:
+    """On a socket httpcore reports the write, long before the answer; on a transport that
+    reports nothing the callback still comes, once the answer is in."""
+    import time
+
+    from zgw_client import AsyncZGWClient
+    from zgw_client._limits import report_written
+    from zgw_client.testing import InMemoryBackend, config_for
+
+    backend = InMemoryBackend(latency=0.4)
+    reported: list[float] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        time.sleep(backend.latency)
+        return json_response(200, {"ok": True})
+
+    with backend.serve() as served:
+        config = config_for(backend, base_url=served.url)
+        url = config.services["zaken"].api_root + "zaken"
+        options: dict[str, Any] = {}
+        if over == "mock":
+            options["transport"] = httpx.MockTransport(handler)
+        http: Any = httpx.Client(**options) if face == "sync" else httpx.AsyncClient(**options)
+        client: Any = (ZGWClient if face == "sync" else AsyncZGWClient)(config, http_client=http)
+        started = time.monotonic()
+        with report_written(lambda: reported.append(time.monotonic() - started)):
+            await resolve(client.request("GET", url))
+        answered = time.monotonic() - started
+        await close(client)
+        await resolve(http.close() if face == "sync" else http.aclose())
+
+    assert reported
+    if over == "socket":
+        assert reported[0] < 0.2 < 0.4 <= answered  # at the write, not at the answer
+    else:
+        assert reported[0] >= 0.4

@@ -21,6 +21,8 @@ from tests.conftest import resolve
 from tests.mijnzaken.conftest import BSN, TODAY, Seeder
 from zgw_client import AsyncZGWClient, ZGWClient
 from zgw_client.mijnzaken import AsyncMijnZaken, MijnZaken, Policy
+from zgw_client.mijnzaken import _async_composer as async_composer
+from zgw_client.mijnzaken import _sync_composer as sync_composer
 from zgw_client.testing import DEMO_BSN, InMemoryBackend, config_for
 from zgw_client.testing.demo import DemoScenario
 
@@ -117,6 +119,62 @@ class AsyncCountingTransport(httpx.AsyncBaseTransport):
             return await self.inner.handle_async_request(request)
         finally:
             self.counter.leave()
+
+
+class Timeline:
+    """When each request started, was written and was answered (seconds, monotonic)."""
+
+    def __init__(self, write_seconds: float, answer_seconds: float, *, reports: bool) -> None:
+        self.write_seconds = write_seconds
+        self.answer_seconds = answer_seconds
+        self.reports = reports  # the transport tells the client through the trace extension
+        self.events: list[tuple[float, str, str]] = []
+        self.lock = threading.Lock()
+
+    def log(self, what: str, request: httpx.Request) -> None:
+        with self.lock:
+            self.events.append((time.monotonic(), what, request.url.path))
+
+    def first(self, what: str, path_part: str) -> float:
+        return min(t for t, w, p in self.events if w == what and path_part in p)
+
+    def starts(self, path_part: str) -> list[float]:
+        return [t for t, w, p in self.events if w == "start" and path_part in p]
+
+
+class SyncTimelineTransport(httpx.BaseTransport):
+    """Takes ``write_seconds`` to write a request (like a connect and send), reports it
+    as httpcore does, then answers ``answer_seconds`` later."""
+
+    def __init__(self, backend: InMemoryBackend, timeline: Timeline) -> None:
+        self.inner = backend.transport()
+        self.timeline = timeline
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.timeline.log("start", request)
+        time.sleep(self.timeline.write_seconds)
+        trace = request.extensions.get("trace")
+        if self.timeline.reports and trace is not None:
+            trace("http11.send_request_body.complete", {"request": request})
+        self.timeline.log("written", request)
+        time.sleep(self.timeline.answer_seconds)
+        return self.inner.handle_request(request)
+
+
+class AsyncTimelineTransport(httpx.AsyncBaseTransport):
+    def __init__(self, backend: InMemoryBackend, timeline: Timeline) -> None:
+        self.inner = backend.async_transport()
+        self.timeline = timeline
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.timeline.log("start", request)
+        await asyncio.sleep(self.timeline.write_seconds)
+        trace = request.extensions.get("trace")
+        if self.timeline.reports and trace is not None:
+            await trace("http11.send_request_body.complete", {"request": request})
+        self.timeline.log("written", request)
+        await asyncio.sleep(self.timeline.answer_seconds)
+        return await self.inner.handle_async_request(request)
 
 
 @pytest.fixture
@@ -255,3 +313,55 @@ async def test_a_besluittype_outside_the_zaaktype_is_still_named(
     assert backend.requests_matching("GET", "/catalogi/api/v1/besluittypen?zaaktypen=")
     assert backend.requests_matching("GET", outside) == [outside]
     assert backend.requests_matching("GET", listed) == []
+
+
+@pytest.mark.parametrize("details", [False, True], ids=["overview", "details"])
+async def test_the_zaken_list_goes_out_first(
+    composer_on: Any,
+    backend: InMemoryBackend,
+    demo: DemoScenario,
+    details: bool,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The rollen, the taken and the subject's klantcontacten start once the zaken list has
+    been written: the request everything else waits for gets the connection and the event
+    loop to itself (on a transport that reports the write, as httpx's default does)."""
+    for module in (async_composer, sync_composer):  # only the report may let them go
+        monkeypatch.setattr(module, "HEAD_START", 30.0)
+    timeline = Timeline(write_seconds=0.05, answer_seconds=0.01, reports=True)
+    mz = composer_on(
+        backend,
+        lambda: SyncTimelineTransport(backend, timeline),
+        lambda: AsyncTimelineTransport(backend, timeline),
+    )
+
+    overview = await resolve(mz.overview(bsn=DEMO_BSN, details=details))
+
+    assert overview.complete
+    zaken_written = timeline.first("written", "/zaken/api/v1/zaken")
+    others = [*timeline.starts("/zaken/api/v1/rollen"), *timeline.starts("/objecten/")]
+    if details:
+        others += timeline.starts("/klantinteracties/api/v1/klantcontacten")
+    assert len(others) >= 3 + details
+    assert min(others) >= zaken_written
+
+
+async def test_without_a_write_report_the_others_wait_only_briefly(
+    composer_on: Any, backend: InMemoryBackend, demo: DemoScenario
+) -> None:
+    """A transport that does not report writes (a mock, say) holds the other requests back
+    for at most ``HEAD_START``, not until the zaken list is answered."""
+    assert async_composer.HEAD_START == sync_composer.HEAD_START < 0.1
+    timeline = Timeline(write_seconds=0.0, answer_seconds=0.5, reports=False)
+    mz = composer_on(
+        backend,
+        lambda: SyncTimelineTransport(backend, timeline),
+        lambda: AsyncTimelineTransport(backend, timeline),
+    )
+
+    overview = await resolve(mz.overview(bsn=DEMO_BSN))
+
+    assert overview.complete
+    zaken_started = timeline.first("start", "/zaken/api/v1/zaken")
+    rollen_started = timeline.first("start", "/zaken/api/v1/rollen")
+    assert rollen_started - zaken_started < 0.2  # well before the zaken list's answer

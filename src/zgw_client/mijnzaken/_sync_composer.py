@@ -29,10 +29,10 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from .._sync_concurrency import gather_limited, new_limiter
+from .._sync_concurrency import gather_limited, new_limiter, new_signal, wait_at_most
 from .._sync_contact import contactmomenten_about_zaak
 from .._exceptions import AccessDeniedError, InputError, ZGWError
-from .._limits import limit_requests
+from .._limits import limit_requests, report_written
 from ..besluiten.models import Besluit
 from ..catalogi.models import Besluittype, Informatieobjecttype, Resultaattype, Statustype, Zaaktype
 from ..contact import Contactmoment, from_klantcontact
@@ -79,6 +79,13 @@ ZAAK_EXPAND = ["zaaktype", "status", "resultaat", "rollen"]
 #: The subject's own klantcontacten: who started the contact and which zaak it was about.
 #: Not ``hadBetrokkenen.wasPartij``: that would repeat the subject's partij in every one.
 SUBJECT_CONTACT_EXPAND = ["hadBetrokkenen", "gingOverOnderwerpobjecten"]
+#: The zaken list gates the most work (the catalogi, then every view), so it goes out
+#: first: the other requests of the first round start once it has been written, told by
+#: the transport (httpx's default and the in-memory one report it), else after this many
+#: seconds. They are needed a round trip later, so waiting costs them nothing; sent at
+#: once, they would hold up the zaken list's connect and write on a busy event loop
+#: (measured on loopback: about 4 ms of 60).
+HEAD_START = 0.05
 
 
 class _Subject:
@@ -262,23 +269,32 @@ class MijnZaken:
         if expand:
             filters["expand"] = expand
 
+        zaken_sent = new_signal()
+
         def zaken() -> Any:
-            found = zaken_api.zaken.list(page_size=100, **filters).to_list()
+            try:
+                with report_written(zaken_sent.set):
+                    found = zaken_api.zaken.list(page_size=100, **filters).to_list()
+            finally:
+                zaken_sent.set()
             # Catalogi hold nothing personal: start on them now, while the rollen (which
             # decide what is shown) may still be on their way.
             self._gather(self._catalogi_calls(found, comp, details=details))
             return found
 
         def rollen() -> Any:
+            wait_at_most(zaken_sent, HEAD_START)
             return zaken_api.rollen.list(page_size=100, **subject.rol_filters()).to_list()
 
         def taken() -> Any:
             if not self._has("objecten"):
                 return []
+            wait_at_most(zaken_sent, HEAD_START)
             return self._client.objecten.taken.open_taken(bsn=subject.bsn, kvk=subject.kvk)
 
         def contacts() -> Any:
             if details and self._has("klantinteracties"):
+                wait_at_most(zaken_sent, HEAD_START)
                 self._subject_klantcontacten(subject, comp)
 
         zaken_result, rollen_result, taken_result, _ = self._gather(
