@@ -25,7 +25,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import functools
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from .._async_concurrency import gather_limited, new_limiter, new_signal, wait_at_most
@@ -144,6 +144,10 @@ class _Composition:
             return False
         self.attempted.add(key)
         return True
+
+    def pending(self, keys: Iterable[str | None]) -> bool:
+        """Whether any of ``keys`` is still to be asked for (without claiming it)."""
+        return any(k and k not in self.attempted and k not in self.by_url for k in keys)
 
 
 def _bounded(
@@ -357,6 +361,19 @@ class AsyncMijnZaken:
             else:
                 comp.by_url[url] = model.model_validate(result)
 
+    def _fetch_calls(
+        self,
+        comp: _Composition,
+        *wanted: tuple[Sequence[str | None], type[Any], str],
+    ) -> builtins.list[Callable[[], Awaitable[Any]]]:
+        """A :meth:`_fetch_all` call for each ``(urls, model, part)`` with a URL not asked for
+        yet; none for the rest (a task that has nothing to do still costs a turn)."""
+        return [
+            functools.partial(self._fetch_all, [u for u in urls if u], model, comp, part)
+            for urls, model, part in wanted
+            if comp.pending(urls)
+        ]
+
     def _catalogi_calls(
         self, zaken: Sequence[Zaak], comp: _Composition, *, details: bool
     ) -> builtins.list[Callable[[], Awaitable[Any]]]:
@@ -367,29 +384,27 @@ class AsyncMijnZaken:
                 comp.by_url.setdefault(zaak.zaaktype, zaak.expand.zaaktype)
         zaaktype_urls = sorted({z.zaaktype for z in zaken if z.zaaktype})
         calls: builtins.list[Callable[[], Awaitable[Any]]] = [
-            functools.partial(self._statustypen, url, comp) for url in zaaktype_urls
+            functools.partial(self._statustypen, url, comp)
+            for url in zaaktype_urls
+            if comp.pending([f"statustypen-of:{url}"])
         ]
-        calls.append(functools.partial(self._fetch_all, zaaktype_urls, Zaaktype, comp, "zaaktype"))
         embedded_resultaattypen = [
             z.expand.resultaat.resultaattype
             for z in zaken
             if z.expand is not None and z.expand.resultaat is not None
         ]
-        calls.append(
-            functools.partial(
-                self._fetch_all,
-                [u for u in embedded_resultaattypen if u],
-                Resultaattype,
-                comp,
-                "resultaattype",
-            )
+        calls += self._fetch_calls(
+            comp,
+            (zaaktype_urls, Zaaktype, "zaaktype"),
+            (embedded_resultaattypen, Resultaattype, "resultaattype"),
         )
         if details and self._has("besluiten"):
             for url in zaaktype_urls:
                 zaaktype = comp.by_url.get(url)
                 if isinstance(zaaktype, Zaaktype) and zaaktype.besluittypen == []:
                     continue  # no besluiten can be of this zaaktype
-                calls.append(functools.partial(self._besluittypen, url, comp))
+                if comp.pending([f"besluittypen-of:{url}"]):
+                    calls.append(functools.partial(self._besluittypen, url, comp))
         return calls
 
     async def _complete_zaken(
@@ -411,21 +426,12 @@ class AsyncMijnZaken:
                 if nested_r is not None and nested_r.resultaattype is not None:
                     comp.by_url[expand.resultaat.resultaattype or ""] = nested_r.resultaattype
 
-        # No-ops for what was pre-fetched when the zaken arrived.
+        # Empty for what was pre-fetched when the zaken arrived, or embedded.
         calls = self._catalogi_calls(zaken, comp, details=details)
-        calls.append(
-            functools.partial(
-                self._fetch_all, [z.status for z in zaken if z.status], Status, comp, "status"
-            )
-        )
-        calls.append(
-            functools.partial(
-                self._fetch_all,
-                [z.resultaat for z in zaken if z.resultaat],
-                Resultaat,
-                comp,
-                "resultaat",
-            )
+        calls += self._fetch_calls(
+            comp,
+            ([z.status for z in zaken], Status, "status"),
+            ([z.resultaat for z in zaken], Resultaat, "resultaat"),
         )
         if details:
             bulk_documents = (
@@ -445,42 +451,37 @@ class AsyncMijnZaken:
         await self._gather(calls)
 
         # What nothing above embedded or listed (a type from outside the zaaktype's lists).
-        statustypen = [s.statustype for s in self._all(comp, Status) if s.statustype]
-        resultaattypen = [r.resultaattype for r in self._all(comp, Resultaat) if r.resultaattype]
-        io_types = [d.informatieobjecttype for d in self._all(comp, EnkelvoudigInformatieObject)]
-        besluittypen = [b.besluittype for b in self._all(comp, Besluit)]
+        statustypen: builtins.list[str | None] = []
+        resultaattypen: builtins.list[str | None] = []
+        io_types: builtins.list[str | None] = []
+        besluittypen: builtins.list[str | None] = []
+        for value in self._fetched(comp):
+            if isinstance(value, Status):
+                statustypen.append(value.statustype)
+            elif isinstance(value, Resultaat):
+                resultaattypen.append(value.resultaattype)
+            elif isinstance(value, EnkelvoudigInformatieObject):
+                io_types.append(value.informatieobjecttype)
+            elif isinstance(value, Besluit):
+                besluittypen.append(value.besluittype)
         await self._gather(
-            [
-                functools.partial(self._fetch_all, statustypen, Statustype, comp, "statustype"),
-                functools.partial(
-                    self._fetch_all, resultaattypen, Resultaattype, comp, "resultaattype"
-                ),
-                functools.partial(
-                    self._fetch_all,
-                    [u for u in io_types if u],
-                    Informatieobjecttype,
-                    comp,
-                    "informatieobjecttype",
-                ),
-                functools.partial(
-                    self._fetch_all,
-                    [u for u in besluittypen if u],
-                    Besluittype,
-                    comp,
-                    "besluittype",
-                ),
-            ]
+            self._fetch_calls(
+                comp,
+                (statustypen, Statustype, "statustype"),
+                (resultaattypen, Resultaattype, "resultaattype"),
+                (io_types, Informatieobjecttype, "informatieobjecttype"),
+                (besluittypen, Besluittype, "besluittype"),
+            )
         )
 
     @staticmethod
-    def _all(comp: _Composition, model: type[T]) -> builtins.list[T]:
-        found: builtins.list[T] = []
+    def _fetched(comp: _Composition) -> Iterable[Any]:
+        """Every resource the composition holds, also those inside the lists it keeps."""
         for value in comp.by_url.values():
-            if isinstance(value, model):
-                found.append(value)
-            elif isinstance(value, builtins.list):
-                found.extend(v for v in value if isinstance(v, model))
-        return found
+            if isinstance(value, builtins.list):
+                yield from value
+            else:
+                yield value
 
     async def _subject_klantcontacten(self, subject: _Subject, comp: _Composition) -> None:
         """All klantcontacten the subject took part in, in one list (not one per zaak).

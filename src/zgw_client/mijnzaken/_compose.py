@@ -25,6 +25,7 @@ from .models import (
     Missing,
     Progress,
     Step,
+    StepState,
     TaakView,
     TimelineEntry,
     ZaakSummary,
@@ -62,21 +63,30 @@ def holds_qualifying_rol(
         if machtiging == "gemachtigde" and not policy.allow_machtiging:
             continue
         ident = rol.betrokkene_identificatie
-        if ident is None or isinstance(ident, dict):
-            ident_data: Mapping[str, Any] = ident or {}
-        else:
-            ident_data = ident.model_dump(by_alias=True)
-        if bsn is not None and ident_data.get("inpBsn") == bsn:
+        if bsn is not None and _identificatie(ident, "inp_bsn", "inpBsn") == bsn:
             return True
         # A rol for the whole company counts for each of its vestigingen.
-        rol_vestiging = ident_data.get("vestigingsNummer") or None
+        rol_vestiging = _identificatie(ident, "vestigings_nummer", "vestigingsNummer") or None
         if (
             kvk is not None
-            and ident_data.get("kvkNummer") == kvk
+            and _identificatie(ident, "kvk_nummer", "kvkNummer") == kvk
             and (vestigingsnummer is None or rol_vestiging in (None, vestigingsnummer))
         ):
             return True
     return False
+
+
+def _identificatie(ident: Any, field: str, alias: str) -> Any:
+    """One value of a rol's ``betrokkeneIdentificatie``: a typed model (also its unknown
+    fields, kept by their wire name), a raw dict (an unknown betrokkeneType) or nothing."""
+    if ident is None:
+        return None
+    if isinstance(ident, Mapping):
+        return ident.get(alias)
+    value = getattr(ident, field, None)
+    if value is None and ident.model_extra:
+        value = ident.model_extra.get(alias)
+    return value
 
 
 def zaaktype_visible(zaaktype: Zaaktype | None, policy: Policy) -> bool:
@@ -169,6 +179,35 @@ def shown_statustypen(statustypen: Sequence[Statustype], policy: Policy) -> list
     return ordered
 
 
+def step_states(
+    statustypen: Sequence[Statustype],
+    statussen: Sequence[Status],
+    current_statustype: str | None,
+    policy: Policy,
+) -> list[tuple[Statustype, StepState, dt.datetime | None]]:
+    """Each shown step's statustype, state and the date it was (first) reached."""
+    reached: dict[str, dt.datetime] = {}
+    for status in statussen:
+        if status.statustype and status.datum_status_gezet:
+            earlier = reached.get(status.statustype)
+            if earlier is None or status.datum_status_gezet < earlier:
+                reached[status.statustype] = status.datum_status_gezet
+    current_number = next(
+        (st.volgnummer or 0 for st in statustypen if st.url == current_statustype), 0
+    )
+    states: list[tuple[Statustype, StepState, dt.datetime | None]] = []
+    for st in shown_statustypen(statustypen, policy):
+        state: StepState
+        if current_statustype and st.url == current_statustype:
+            state = "current"
+        elif (st.volgnummer or 0) < current_number or st.url in reached:
+            state = "done"
+        else:
+            state = "upcoming"
+        states.append((st, state, reached.get(st.url or "")))
+    return states
+
+
 def build_steps(
     statustypen: Sequence[Statustype],
     statussen: Sequence[Status],
@@ -176,43 +215,26 @@ def build_steps(
     policy: Policy,
 ) -> list[Step]:
     """Every step with its state and the date it was (first) reached."""
-    reached: dict[str, dt.datetime] = {}
-    for status in statussen:
-        if status.statustype and status.datum_status_gezet:
-            earlier = reached.get(status.statustype)
-            if earlier is None or status.datum_status_gezet < earlier:
-                reached[status.statustype] = status.datum_status_gezet
-    all_ordered = sorted(statustypen, key=lambda st: st.volgnummer or 0)
-    current_number = next(
-        (st.volgnummer or 0 for st in all_ordered if st.url == current_statustype), 0
-    )
-    steps = []
-    for st in shown_statustypen(statustypen, policy):
-        number = st.volgnummer or 0
-        if current_statustype and st.url == current_statustype:
-            state = "current"
-        elif number < current_number or st.url in reached:
-            state = "done"
-        else:
-            state = "upcoming"
-        steps.append(
-            Step(
-                volgnummer=number,
-                naam=st.statustekst or st.omschrijving or f"Stap {number}",
-                state=state,
-                reached_at=reached.get(st.url or ""),
-            )
+    return [
+        Step(
+            volgnummer=st.volgnummer or 0,
+            naam=st.statustekst or st.omschrijving or f"Stap {st.volgnummer or 0}",
+            state=state,
+            reached_at=reached_at,
         )
-    return steps
+        for st, state, reached_at in step_states(statustypen, statussen, current_statustype, policy)
+    ]
 
 
 def progress_of(steps: Sequence[Step], afgerond: bool) -> Progress | None:
-    if not steps:
+    return _progress([s.state for s in steps], afgerond)
+
+
+def _progress(states: Sequence[str], afgerond: bool) -> Progress | None:
+    if not states:
         return None
-    done = sum(1 for s in steps if s.state in ("done", "current"))
-    if afgerond:
-        done = len(steps)
-    return Progress(current=done, total=len(steps))
+    done = len(states) if afgerond else sum(1 for s in states if s in ("done", "current"))
+    return Progress(current=done, total=len(states))
 
 
 # -- views -----------------------------------------------------------------------------------
@@ -237,7 +259,7 @@ def zaak_summary(
     policy: Policy,
 ) -> ZaakSummary:
     afgerond = zaak.einddatum is not None
-    steps = build_steps(
+    states = step_states(
         statustypen,
         [status] if status else [],
         statustype.url if statustype else None,
@@ -254,7 +276,7 @@ def zaak_summary(
         omschrijving=zaak.omschrijving or None,
         aangevraagd_op=zaak.registratiedatum or zaak.startdatum,
         status=status_text(status, statustype),
-        progress=progress_of(steps, afgerond),
+        progress=_progress([state for _, state, _ in states], afgerond),
         last_change=last_change,
         expected_end=None if afgerond else expected_end(zaak, zaaktype),
         afgerond=afgerond,

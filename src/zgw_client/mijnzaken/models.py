@@ -99,12 +99,16 @@ class ZaakSummary(View):
     open_taken: int = 0
 
 
+#: Where a step stands: reached before, the zaak's status now, or still to come.
+StepState = Literal["done", "current", "upcoming"]
+
+
 class Step(View):
     """One status step of a zaak, as the citizen sees it."""
 
     volgnummer: int
     naam: str
-    state: Literal["done", "current", "upcoming"]
+    state: StepState
     reached_at: dt.datetime | None
 
 
