@@ -72,3 +72,6 @@ def test_report_names_the_targets(
     assert "lower bound (chain x latency)" in out
     assert f"= {cold.requests} requests / 8 at once" in out
     assert "catalogi requests, warm: 0" in out
+    assert "(no target: see below)" in out  # the 1.5x target is the overview's
+    bench._report(False, [cold, warm], latency=0.02, concurrency=8)
+    assert "(target <= 1.5x)" in capsys.readouterr().out
