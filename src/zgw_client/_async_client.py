@@ -32,8 +32,8 @@ from ._base_client import BaseClient
 from ._cache import ResponseCache
 from ._config import RetryPolicy, Service, ZGWConfig
 from ._exceptions import RetriesExhaustedError
-from ._limits import REQUEST_WRITTEN
 from ._models import ZGWModel
+from ._request_context import REQUEST_WRITTEN
 from .besluiten._async_resources import AsyncBesluitenAPI
 from .catalogi._async_resources import AsyncCatalogiAPI
 from .contactmomenten._async_resources import AsyncContactmomentenAPI

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
 
 from ._exceptions import ZGWError
-from ._limits import REQUEST_LIMITER
+from ._request_context import REQUEST_LIMITER
 
 __all__ = ["current_limiter", "gather_limited", "new_limiter", "new_signal", "wait_at_most"]
 
@@ -20,7 +20,7 @@ T = TypeVar("T")
 
 
 def new_limiter(limit: int) -> asyncio.Semaphore:
-    """A bound on requests in flight; set it with :func:`zgw_client._limits.limit_requests`."""
+    """A bound on requests in flight; set it with ``_request_context.limit_requests``."""
     return asyncio.Semaphore(max(1, limit))
 
 

@@ -33,8 +33,8 @@ from ._base_client import BaseClient
 from ._cache import ResponseCache
 from ._config import RetryPolicy, Service, ZGWConfig
 from ._exceptions import RetriesExhaustedError
-from ._limits import REQUEST_WRITTEN
 from ._models import ZGWModel
+from ._request_context import REQUEST_WRITTEN
 from .besluiten._sync_resources import BesluitenAPI
 from .catalogi._sync_resources import CatalogiAPI
 from .contactmomenten._sync_resources import ContactmomentenAPI

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from ._exceptions import ZGWError
-from ._limits import REQUEST_LIMITER
+from ._request_context import REQUEST_LIMITER
 
 __all__ = ["current_limiter", "gather_limited", "new_limiter", "new_signal", "wait_at_most"]
 
@@ -21,7 +21,7 @@ T = TypeVar("T")
 
 
 def new_limiter(limit: int) -> threading.BoundedSemaphore:
-    """A bound on requests in flight; set it with :func:`zgw_client._limits.limit_requests`."""
+    """A bound on requests in flight; set it with ``_request_context.limit_requests``."""
     return threading.BoundedSemaphore(max(1, limit))
 
 

@@ -166,7 +166,7 @@ async def test_report_written_tells_when_the_request_is_on_its_way(face: str, ov
     import time
 
     from zgw_client import AsyncZGWClient
-    from zgw_client._limits import report_written
+    from zgw_client._request_context import report_written
     from zgw_client.testing import InMemoryBackend, config_for
 
     backend = InMemoryBackend(latency=0.4)

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 from .._sync_concurrency import gather_limited, new_limiter, new_signal, wait_at_most
 from .._sync_contact import contactmomenten_about_zaak
 from .._exceptions import AccessDeniedError, InputError, ZGWError
-from .._limits import limit_requests, report_written
+from .._request_context import limit_requests, report_written
 from ..besluiten.models import Besluit
 from ..catalogi.models import Besluittype, Informatieobjecttype, Resultaattype, Statustype, Zaaktype
 from ..contact import Contactmoment, from_klantcontact
