@@ -57,6 +57,24 @@ class Paginator(Generic[T]):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({_core.loggable_url(self._url)!r}, limit={self._limit})"
 
+    def raw(self) -> Paginator[Any]:
+        """The same list, each item as the server sent it (a dict, with ``_expand`` filled
+        in where the client builds it), not parsed.
+
+        For reading a field before the typed models are needed, e.g. to ask for what the
+        items point at first; parse them later with the resource's ``parse``.
+        """
+        return Paginator(
+            self._fetch,
+            self._url,
+            api_root=self._api_root,
+            parse=_as_sent,
+            params=self._params,
+            limit=self._limit,
+            headers=self._headers,
+            page_hook=self._page_hook,
+        )
+
     def _load(self, url: str, params: Mapping[str, Any] | None) -> Page[T]:
         body = self._fetch(url, params=params, headers=self._headers)
         data = _core.parse_page(body, url=url)
@@ -113,3 +131,7 @@ class Paginator(Generic[T]):
     def to_list(self) -> list[T]:
         """Read every page (up to ``limit``) into a list."""
         return [item for item in self]
+
+
+def _as_sent(item: Any) -> Any:
+    return item

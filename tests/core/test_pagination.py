@@ -103,3 +103,33 @@ async def test_a_body_that_is_not_a_page(make_client: Any) -> None:
     with pytest.raises(UnexpectedResponseError, match="did not answer a list"):
         await collect(client.paginate(ZAKEN_ROOT + "zaken", parse=lambda i: i))
     await close(client)
+
+
+async def test_raw_gives_the_items_as_sent_with_the_same_pages_limit_and_hook(
+    make_client: Any,
+) -> None:
+    calls, handler = _pages(total=7, size=3)
+    client = make_client(handler)
+    seen: list[int] = []
+
+    async def async_hook(items: list[Any]) -> None:
+        seen.extend(item["n"] for item in items)
+
+    def sync_hook(items: list[Any]) -> None:
+        seen.extend(item["n"] for item in items)
+
+    hook = sync_hook if client.__class__.__name__ == "ZGWClient" else async_hook
+    typed = client.paginate(
+        ZAKEN_ROOT + "zaken",
+        parse=lambda item: item["n"],
+        params={"x": 1},
+        limit=5,
+        page_hook=hook,
+    )
+    raw = typed.raw()
+    assert await collect(raw) == [{"n": n} for n in range(5)]
+    assert seen == [0, 1, 2, 3, 4, 5]  # the hook saw both pages it read
+    assert len(calls) == 2
+    assert calls[0].url.params["x"] == "1"
+    assert await collect(typed) == [0, 1, 2, 3, 4]  # the typed paginator is untouched
+    await close(client)

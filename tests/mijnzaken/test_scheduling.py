@@ -124,12 +124,26 @@ class AsyncCountingTransport(httpx.AsyncBaseTransport):
 class Timeline:
     """When each request started, was written and was answered (seconds, monotonic)."""
 
-    def __init__(self, write_seconds: float, answer_seconds: float, *, reports: bool) -> None:
+    def __init__(
+        self,
+        write_seconds: float,
+        answer_seconds: float,
+        *,
+        reports: bool,
+        by_path: dict[str, tuple[float, float]] | None = None,
+    ) -> None:
         self.write_seconds = write_seconds
         self.answer_seconds = answer_seconds
         self.reports = reports  # the transport tells the client through the trace extension
+        self.by_path = by_path or {}  # path part -> (write, answer) seconds
         self.events: list[tuple[float, str, str]] = []
         self.lock = threading.Lock()
+
+    def seconds(self, request: httpx.Request) -> tuple[float, float]:
+        for part, seconds in self.by_path.items():
+            if part in request.url.path:
+                return seconds
+        return self.write_seconds, self.answer_seconds
 
     def log(self, what: str, request: httpx.Request) -> None:
         with self.lock:
@@ -152,12 +166,13 @@ class SyncTimelineTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         self.timeline.log("start", request)
-        time.sleep(self.timeline.write_seconds)
+        write, answer = self.timeline.seconds(request)
+        time.sleep(write)
         trace = request.extensions.get("trace")
         if self.timeline.reports and trace is not None:
             trace("http11.send_request_body.complete", {"request": request})
         self.timeline.log("written", request)
-        time.sleep(self.timeline.answer_seconds)
+        time.sleep(answer)
         return self.inner.handle_request(request)
 
 
@@ -168,12 +183,13 @@ class AsyncTimelineTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         self.timeline.log("start", request)
-        await asyncio.sleep(self.timeline.write_seconds)
+        write, answer = self.timeline.seconds(request)
+        await asyncio.sleep(write)
         trace = request.extensions.get("trace")
         if self.timeline.reports and trace is not None:
             await trace("http11.send_request_body.complete", {"request": request})
         self.timeline.log("written", request)
-        await asyncio.sleep(self.timeline.answer_seconds)
+        await asyncio.sleep(answer)
         return await self.inner.handle_async_request(request)
 
 
@@ -365,3 +381,66 @@ async def test_without_a_write_report_the_others_wait_only_briefly(
     zaken_started = timeline.first("start", "/zaken/api/v1/zaken")
     rollen_started = timeline.first("start", "/zaken/api/v1/rollen")
     assert rollen_started - zaken_started < 0.2  # well before the zaken list's answer
+
+
+@pytest.mark.parametrize("details", [False, True], ids=["overview", "details"])
+async def test_the_catalogi_go_out_before_the_zaken_and_rollen_are_parsed(
+    composer_on: Any,
+    backend: InMemoryBackend,
+    demo: DemoScenario,
+    details: bool,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Parsing what has arrived can wait; the requests the composition waits on cannot:
+    the zaaktype and its statustypen are asked from the zaken as sent, and the zaken and
+    the rollen are parsed once those requests are on their way."""
+    for module in (async_composer, sync_composer):  # only the report may let them go
+        monkeypatch.setattr(module, "HEAD_START", 30.0)
+    slow_write = (0.15, 0.01)  # the catalogi requests take long to write
+    timeline = Timeline(
+        write_seconds=0.0,
+        answer_seconds=0.01,
+        reports=True,
+        by_path={
+            "/catalogi/api/v1/statustypen": slow_write,
+            "/catalogi/api/v1/zaaktypen/": slow_write,
+            "/zaken/api/v1/rollen": (0.0, 0.06),  # in while those are being written
+        },
+    )
+    mz = composer_on(
+        backend,
+        lambda: SyncTimelineTransport(backend, timeline),
+        lambda: AsyncTimelineTransport(backend, timeline),
+    )
+    parsed: dict[str, float] = {}
+    for name in ("zaken", "rollen"):
+        resource = getattr(mz._client.zaken, name)
+
+        def recording(data: Any, original: Any = resource.parse, name: str = name) -> Any:
+            parsed.setdefault(name, time.monotonic())
+            return original(data)
+
+        monkeypatch.setattr(resource, "parse", recording)
+
+    overview = await resolve(mz.overview(bsn=DEMO_BSN, details=details))
+
+    assert overview.complete
+    catalogi_written = max(
+        timeline.first("written", "/catalogi/api/v1/statustypen"),
+        timeline.first("written", "/catalogi/api/v1/zaaktypen/"),
+    )
+    rollen_in = timeline.first("written", "/zaken/api/v1/rollen") + 0.06
+    assert rollen_in < catalogi_written  # the rollen were in before: they waited
+    assert parsed["zaken"] >= catalogi_written
+    assert parsed["rollen"] >= catalogi_written
+
+
+def test_catalogi_refs_are_read_from_the_zaken_as_sent() -> None:
+    items: list[Any] = [
+        {"zaaktype": "A", "_expand": {"resultaat": {"resultaattype": "R"}}},
+        {"zaaktype": "B", "_expand": {"zaaktype": {"url": "B"}}},  # embedded: not asked
+        {"zaaktype": None, "_expand": {"resultaat": {"resultaattype": None}}},
+        "not a zaak",
+        {"zaaktype": "A", "_expand": None},
+    ]
+    assert async_composer._catalogi_refs(items) == (["A", "A"], ["R"])

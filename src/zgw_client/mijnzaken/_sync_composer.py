@@ -26,6 +26,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import functools
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
@@ -86,6 +87,73 @@ SUBJECT_CONTACT_EXPAND = ["hadBetrokkenen", "gingOverOnderwerpobjecten"]
 #: once, they would hold up the zaken list's connect and write on a busy event loop
 #: (measured on loopback: about 4 ms of 60).
 HEAD_START = 0.05
+
+
+def _catalogi_refs(items: Sequence[Any]) -> tuple[builtins.list[str], builtins.list[str]]:
+    """The zaaktypen (unless embedded) and embedded resultaten's resultaattypen that zaken
+    point at, read from the zaken as sent (before they are parsed)."""
+    zaaktypen: builtins.list[str] = []
+    resultaattypen: builtins.list[str] = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        expand = item.get("_expand")
+        embedded: dict[str, Any] = expand if isinstance(expand, dict) else {}
+        zaaktype = item.get("zaaktype")
+        if isinstance(zaaktype, str) and zaaktype and not embedded.get("zaaktype"):
+            zaaktypen.append(zaaktype)
+        resultaat = embedded.get("resultaat")
+        if isinstance(resultaat, dict) and isinstance(resultaat.get("resultaattype"), str):
+            resultaattypen.append(resultaat["resultaattype"])
+    return zaaktypen, resultaattypen
+
+
+def _reporting(
+    calls: Sequence[Callable[[], T]], sent: Any
+) -> builtins.list[Callable[[], T]]:
+    """``calls``, each reporting when its first request is on its way (or it ended without
+    one); ``sent`` is set once all of them have (at once when there are none)."""
+    countdown = _Countdown(len(calls), sent)
+
+    def reporting(call: Callable[[], T]) -> Callable[[], T]:
+        def run() -> T:
+            done = countdown.part()
+            try:
+                with report_written(done):
+                    return call()
+            finally:
+                done()
+
+        return run
+
+    return [reporting(call) for call in calls]
+
+
+class _Countdown:
+    """Sets ``signal`` once ``parts`` parts have each reported (once; from any thread)."""
+
+    def __init__(self, parts: int, signal: Any) -> None:
+        self._left = parts
+        self._signal = signal
+        self._lock = threading.Lock()
+        if parts <= 0:
+            signal.set()
+
+    def part(self) -> Callable[[], None]:
+        reported = False
+
+        def report() -> None:
+            nonlocal reported
+            with self._lock:
+                if reported:
+                    return
+                reported = True
+                self._left -= 1
+                last = self._left == 0
+            if last:
+                self._signal.set()
+
+        return report
 
 
 class _Subject:
@@ -273,22 +341,42 @@ class MijnZaken:
         if expand:
             filters["expand"] = expand
 
-        zaken_sent = new_signal()
+        zaken_sent = new_signal()  # the zaken list is on its way
+        zaken_in = new_signal()  # ... and has arrived
+        catalogi_sent = new_signal()  # the catalogi it points at are on their way
 
         def zaken() -> Any:
             try:
                 with report_written(zaken_sent.set):
-                    found = zaken_api.zaken.list(page_size=100, **filters).to_list()
+                    items = zaken_api.zaken.list(page_size=100, **filters).raw().to_list()
+            except BaseException:
+                catalogi_sent.set()  # none will be asked: let nobody wait for them
+                raise
             finally:
                 zaken_sent.set()
-            # Catalogi hold nothing personal: start on them now, while the rollen (which
-            # decide what is shown) may still be on their way.
-            self._gather(self._catalogi_calls(found, comp, details=details))
-            return found
+                zaken_in.set()
+            # Catalogi hold nothing personal: ask for them now, before the zaken are even
+            # parsed, while the rollen (which decide what is shown) may be on their way.
+            zaaktypen, resultaattypen = _catalogi_refs(items)
+            catalogi = self._catalogi_calls(zaaktypen, resultaattypen, comp, details=details)
+
+            def parse() -> builtins.list[Zaak]:
+                wait_at_most(catalogi_sent, HEAD_START)  # CPU work that can wait
+                return [zaken_api.zaken.parse(item) for item in items]
+
+            both: builtins.list[Callable[[], Any]] = [
+                functools.partial(self._gather, _reporting(catalogi, catalogi_sent)),
+                parse,
+            ]
+            return (self._gather(both))[1]
 
         def rollen() -> Any:
             wait_at_most(zaken_sent, HEAD_START)
-            return zaken_api.rollen.list(page_size=100, **subject.rol_filters()).to_list()
+            rollen_api = zaken_api.rollen
+            items = rollen_api.list(page_size=100, **subject.rol_filters()).raw().to_list()
+            if zaken_in.is_set():  # the catalogi requests are being sent: they go first
+                wait_at_most(catalogi_sent, HEAD_START)
+            return [rollen_api.parse(item) for item in items]
 
         def taken() -> Any:
             if not self._has("objecten"):
@@ -376,28 +464,25 @@ class MijnZaken:
         ]
 
     def _catalogi_calls(
-        self, zaken: Sequence[Zaak], comp: _Composition, *, details: bool
+        self,
+        zaaktypen: Sequence[str],
+        resultaattypen: Sequence[str | None],
+        comp: _Composition,
+        *,
+        details: bool,
     ) -> builtins.list[Callable[[], Any]]:
-        """What the zaken point at in the Catalogi API: zaaktypen, their statustypen (and
-        besluittypen for details) and the embedded resultaten's resultaattypen."""
-        for zaak in zaken:
-            if zaak.expand is not None and zaak.expand.zaaktype is not None and zaak.zaaktype:
-                comp.by_url.setdefault(zaak.zaaktype, zaak.expand.zaaktype)
-        zaaktype_urls = sorted({z.zaaktype for z in zaken if z.zaaktype})
+        """What zaken point at in the Catalogi API: their zaaktypen with the statustypen (and
+        besluittypen for details), and the resultaattypen of their embedded resultaten."""
+        zaaktype_urls = sorted(set(zaaktypen))
         calls: builtins.list[Callable[[], Any]] = [
             functools.partial(self._statustypen, url, comp)
             for url in zaaktype_urls
             if comp.pending([f"statustypen-of:{url}"])
         ]
-        embedded_resultaattypen = [
-            z.expand.resultaat.resultaattype
-            for z in zaken
-            if z.expand is not None and z.expand.resultaat is not None
-        ]
         calls += self._fetch_calls(
             comp,
             (zaaktype_urls, Zaaktype, "zaaktype"),
-            (embedded_resultaattypen, Resultaattype, "resultaattype"),
+            (resultaattypen, Resultaattype, "resultaattype"),
         )
         if details and self._has("besluiten"):
             for url in zaaktype_urls:
@@ -428,7 +513,16 @@ class MijnZaken:
                     comp.by_url[expand.resultaat.resultaattype or ""] = nested_r.resultaattype
 
         # Empty for what was pre-fetched when the zaken arrived, or embedded.
-        calls = self._catalogi_calls(zaken, comp, details=details)
+        calls = self._catalogi_calls(
+            [z.zaaktype for z in zaken if z.zaaktype],
+            [
+                z.expand.resultaat.resultaattype
+                for z in zaken
+                if z.expand is not None and z.expand.resultaat is not None
+            ],
+            comp,
+            details=details,
+        )
         calls += self._fetch_calls(
             comp,
             ([z.status for z in zaken], Status, "status"),
