@@ -5,11 +5,13 @@ Uses only the public client API. Requests start as soon as what they depend on h
 with at most ``policy.concurrency`` in flight in one composition:
 
 1. the subject's zaken (with status, resultaat and, for details, zaakinformatieobjecten
-   embedded when the server can), their rollen, their open taken and (for details) their
-   klantcontacten, all at once;
+   embedded when the server can) first, and once that request is written their rollen,
+   their open taken and (for details) their klantcontacten;
 2. as soon as the zaken are in, the catalogi they point at: per zaaktype the zaaktype, its
    statustypen and (for details) its besluittypen, and the embedded resultaten's
-   resultaattypen. These hold nothing personal, so they need not wait for the rollen;
+   resultaattypen. These hold nothing personal, so they need not wait for the rollen; they
+   are asked from the zaken as sent, and parsing (the zaken, the rollen if they are in)
+   waits until they are written: what the rest waits for goes first;
 3. once the rollen tell which zaken are the subject's: with ``details``, per zaak its
    statussen, besluiten and contact moments, and all documents in one search (then, right
    away, their informatieobjecttypen); without ``expand``, the statussen and resultaten;
