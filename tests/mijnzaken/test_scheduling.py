@@ -396,7 +396,7 @@ async def test_the_catalogi_go_out_before_the_zaken_and_rollen_are_parsed(
     the rollen are parsed once those requests are on their way."""
     for module in (async_composer, sync_composer):  # only the report may let them go
         monkeypatch.setattr(module, "HEAD_START", 30.0)
-    slow_write = (0.15, 0.01)  # the catalogi requests take long to write
+    slow_write = (0.3, 0.01)  # the catalogi requests take long to write
     timeline = Timeline(
         write_seconds=0.0,
         answer_seconds=0.01,
@@ -404,7 +404,7 @@ async def test_the_catalogi_go_out_before_the_zaken_and_rollen_are_parsed(
         by_path={
             "/catalogi/api/v1/statustypen": slow_write,
             "/catalogi/api/v1/zaaktypen/": slow_write,
-            "/zaken/api/v1/rollen": (0.0, 0.06),  # in while those are being written
+            "/zaken/api/v1/rollen": (0.0, 0.12),  # in while those are being written
         },
     )
     mz = composer_on(
@@ -429,7 +429,7 @@ async def test_the_catalogi_go_out_before_the_zaken_and_rollen_are_parsed(
         timeline.first("written", "/catalogi/api/v1/statustypen"),
         timeline.first("written", "/catalogi/api/v1/zaaktypen/"),
     )
-    rollen_in = timeline.first("written", "/zaken/api/v1/rollen") + 0.06
+    rollen_in = timeline.first("written", "/zaken/api/v1/rollen") + 0.12
     assert rollen_in < catalogi_written  # the rollen were in before: they waited
     assert parsed["zaken"] >= catalogi_written
     assert parsed["rollen"] >= catalogi_written
