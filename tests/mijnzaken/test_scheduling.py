@@ -194,6 +194,13 @@ class AsyncTimelineTransport(httpx.AsyncBaseTransport):
 
 
 @pytest.fixture
+def only_the_report_releases(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Waiting for a write report never times out: only the report lets requests go."""
+    for module in (async_composer, sync_composer):
+        monkeypatch.setattr(module, "HEAD_START", 30.0)
+
+
+@pytest.fixture
 def composer_on(face: str) -> Any:
     """``composer_on(backend, sync_transport, async_transport, policy)``: a composer of the
     current face whose client sends through the given transport."""
@@ -332,18 +339,13 @@ async def test_a_besluittype_outside_the_zaaktype_is_still_named(
 
 
 @pytest.mark.parametrize("details", [False, True], ids=["overview", "details"])
+@pytest.mark.usefixtures("only_the_report_releases")
 async def test_the_zaken_list_goes_out_first(
-    composer_on: Any,
-    backend: InMemoryBackend,
-    demo: DemoScenario,
-    details: bool,
-    monkeypatch: pytest.MonkeyPatch,
+    composer_on: Any, backend: InMemoryBackend, demo: DemoScenario, details: bool
 ) -> None:
     """The rollen, the taken and the subject's klantcontacten start once the zaken list has
     been written: the request everything else waits for gets the connection and the event
     loop to itself (on a transport that reports the write, as httpx's default does)."""
-    for module in (async_composer, sync_composer):  # only the report may let them go
-        monkeypatch.setattr(module, "HEAD_START", 30.0)
     timeline = Timeline(write_seconds=0.05, answer_seconds=0.01, reports=True)
     mz = composer_on(
         backend,
@@ -384,6 +386,7 @@ async def test_without_a_write_report_the_others_wait_only_briefly(
 
 
 @pytest.mark.parametrize("details", [False, True], ids=["overview", "details"])
+@pytest.mark.usefixtures("only_the_report_releases")
 async def test_the_catalogi_go_out_before_the_zaken_and_rollen_are_parsed(
     composer_on: Any,
     backend: InMemoryBackend,
@@ -394,8 +397,6 @@ async def test_the_catalogi_go_out_before_the_zaken_and_rollen_are_parsed(
     """Parsing what has arrived can wait; the requests the composition waits on cannot:
     the zaaktype and its statustypen are asked from the zaken as sent, and the zaken and
     the rollen are parsed once those requests are on their way."""
-    for module in (async_composer, sync_composer):  # only the report may let them go
-        monkeypatch.setattr(module, "HEAD_START", 30.0)
     slow_write = (0.3, 0.01)  # the catalogi requests take long to write
     timeline = Timeline(
         write_seconds=0.0,
