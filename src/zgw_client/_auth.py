@@ -9,20 +9,29 @@ payloads are full of URLs, and a crafted one must never receive our token.
 
 from __future__ import annotations
 
-import functools
 import threading
 import time
 import warnings
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 import httpx
 import jwt
 
 from ._config import APIKeyCredentials, Credentials, Service, TokenCredentials, ZGWCredentials
 from ._exceptions import UnconfiguredURLError
+from ._urls import Root, parse_url, unsafe_path_reason, url_under_root
 
-__all__ = ["APIKeyAuth", "ServiceAuth", "ServiceRouter", "TokenAuth", "ZGWJWTAuth", "mint_jwt"]
+__all__ = [
+    "APIKeyAuth",
+    "ServiceAuth",
+    "ServiceRouter",
+    "TokenAuth",
+    "ZGWJWTAuth",
+    "mint_jwt",
+    "parse_url",
+    "url_under_root",
+]
 
 #: Open Zaak's code for a token whose ``iat`` is too old.
 JWT_EXPIRED_CODES = frozenset({"jwt-expired"})
@@ -170,25 +179,20 @@ def auth_for(credentials: Credentials | None) -> httpx.Auth | None:
     return APIKeyAuth(credentials)
 
 
-@functools.lru_cache(maxsize=4096)
-def parse_url(url: str) -> httpx.URL:
-    """``httpx.URL(url)``, remembered: the same URLs come back request after request, and
-    parsing a long ZGW URL is not free. (``httpx.URL`` is immutable, so sharing is safe.)"""
-    return httpx.URL(url)
-
-
 class ServiceRouter:
     """Finds the configured service for a URL: the longest API root that contains it.
 
-    Roots are compared on scheme, host, port and path segments, never as string
-    prefixes, so ``https://zaken.example.nl@evil.test/`` or ``.../api/v1-evil/`` do not
-    match ``https://zaken.example.nl/api/v1/``.
+    Containment is decided by [`url_under_root`][zgw_client._urls.url_under_root]'s rules on
+    the URL as it will be sent: roots are compared on scheme, host, port and whole path
+    segments, never as string prefixes, so ``https://zaken.example.nl@evil.test/`` or
+    ``.../api/v1-evil/`` do not match ``https://zaken.example.nl/api/v1/``, and a path with an
+    encoded dot segment (``.../api/v1/%2e%2e/admin/``) matches no root at all.
     """
 
     def __init__(self, services: Mapping[str, Service]) -> None:
         entries = []
         for name, service in services.items():
-            root = _Root.of(service.api_root)
+            root = Root.of(service.api_root)
             entries.append((name, service, root, auth_for(service.credentials)))
         # Longest path first: the most specific root wins.
         entries.sort(key=lambda entry: len(entry[2].path), reverse=True)
@@ -202,19 +206,25 @@ class ServiceRouter:
         return [service.api_root for _, service, _, _ in self._entries]
 
     def match(self, url: httpx.URL | str) -> tuple[str, Service, httpx.Auth | None]:
-        """Return ``(name, service, auth)`` for ``url``, or raise :class:`UnconfiguredURLError`."""
+        """Return ``(name, service, auth)`` for ``url``, or raise
+        [`UnconfiguredURLError`][zgw_client.UnconfiguredURLError]."""
         key = str(url)
         found = self._matches.get(key)
         if found is not None:
             return found
-        target = url if isinstance(url, httpx.URL) else parse_url(url)
+        try:
+            target = url if isinstance(url, httpx.URL) else parse_url(url)
+        except httpx.InvalidURL as exc:
+            reason = f"it is not a valid URL ({exc})"
+            raise UnconfiguredURLError(key, self.roots, reason=reason) from None
         for name, service, root, auth in self._entries:
-            if _under_root(target, root):
+            if root.contains(target):
                 if len(self._matches) >= 4096:  # bounded: URLs come from data
                     self._matches.clear()
                 self._matches[key] = (name, service, auth)
                 return name, service, auth
-        raise UnconfiguredURLError(key, self.roots)
+        unsafe = unsafe_path_reason(target.raw_path.decode("ascii").split("?", 1)[0])
+        raise UnconfiguredURLError(key, self.roots, reason=unsafe)
 
     def find(self, url: httpx.URL | str) -> str | None:
         """The name of the service whose root contains ``url``, or ``None``."""
@@ -222,38 +232,6 @@ class ServiceRouter:
             return self.match(url)[0]
         except UnconfiguredURLError:
             return None
-
-
-class _Root(NamedTuple):
-    """An API root split once into what a URL is compared on."""
-
-    origin: tuple[str, str, int | None]
-    path: str  # ends with "/"
-
-    @classmethod
-    def of(cls, api_root: str) -> _Root:
-        root = httpx.URL(api_root)
-        path = root.path if root.path.endswith("/") else root.path + "/"
-        return cls((root.scheme, root.host.lower(), root.port), path)
-
-
-@functools.lru_cache(maxsize=64)
-def _root_of(api_root: str) -> _Root:
-    return _Root.of(api_root)
-
-
-def url_under_root(url: str, api_root: str) -> bool:
-    """Whether ``url`` lies under ``api_root`` (same origin, path below the root's)."""
-    return _under_root(parse_url(url), _root_of(api_root))
-
-
-def _under_root(target: httpx.URL, root: _Root) -> bool:
-    if target.userinfo:
-        return False
-    if (target.scheme, target.host.lower(), target.port) != root.origin:
-        return False
-    path = target.path
-    return path == root.path[:-1] or path.startswith(root.path)
 
 
 class ServiceAuth(_ReadsErrorBodies):

@@ -13,12 +13,13 @@ from urllib.parse import urlencode
 import httpx
 
 from . import _core
-from ._auth import ServiceAuth, ServiceRouter, parse_url
+from ._auth import ServiceAuth, ServiceRouter
 from ._cache import InMemoryCache, ResponseCache, catalogi_ttl_for
 from ._config import Service, ZGWConfig
 from ._exceptions import ConfigurationError, UnexpectedResponseError
 from ._models import ZGWModel
 from ._registry import model_for_path
+from ._urls import parse_url
 
 __all__ = ["BaseClient", "RequestOptions"]
 

@@ -38,6 +38,7 @@ from ._exceptions import (
     UnexpectedResponseError,
     ZGWError,
 )
+from ._urls import url_under_root
 from ._version import __version__
 
 __all__ = [
@@ -391,8 +392,6 @@ def parse_page(body: Any, *, url: str) -> PageData:
 
 def check_next_url(next_url: str, api_root: str) -> None:
     """Refuse a ``next`` link outside the API root of the list (never silently stop)."""
-    from ._auth import url_under_root  # local import: _auth imports this module's peers
-
     if not url_under_root(next_url, api_root):
         raise UnexpectedResponseError(
             f"The server's next-page link {loggable_url(next_url)} leaves the API root "

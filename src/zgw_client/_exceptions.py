@@ -85,15 +85,26 @@ class UnconfiguredURLError(ConfigurationError):
     host we were not configured for must never receive our credentials.
     """
 
-    def __init__(self, url: str, configured_roots: list[str]) -> None:
-        self.url = url
+    def __init__(self, url: str, configured_roots: list[str], *, reason: str | None = None) -> None:
+        from .identifiers import mask_bsn  # local import: identifiers imports this module
+
+        self.url = mask_bsn(url)
         self.configured_roots = configured_roots
+        self.reason = reason
         roots = ", ".join(configured_roots) or "(none)"
-        super().__init__(
-            f"Refusing to send a request to {url}: it is under no configured API root "
-            f"(configured: {roots}). If this host is yours, add it as a service; "
-            "otherwise the URL came from untrusted data and must not be followed."
-        )
+        if reason is not None:
+            text = (
+                f"Refusing to send a request to {self.url}: {reason}. Pass the resource's "
+                "plain URL; if this one came from an API response, it was crafted and must "
+                "not be followed."
+            )
+        else:
+            text = (
+                f"Refusing to send a request to {self.url}: it is under no configured API root "
+                f"(configured: {roots}). If this host is yours, add it as a service; "
+                "otherwise the URL came from untrusted data and must not be followed."
+            )
+        super().__init__(text)
 
 
 class InputError(ZGWError, ValueError):
