@@ -16,24 +16,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "zgw_client"
 
-#: Each async source module and the sync module generated from it.
-FILES = {
-    "_async_client.py": "_sync_client.py",
-    "_async_pagination.py": "_sync_pagination.py",
-    "_async_resource.py": "_sync_resource.py",
-    "_async_contact.py": "_sync_contact.py",
-    "mijnzaken/_async_composer.py": "mijnzaken/_sync_composer.py",
-}
+ASYNC, SYNC = PACKAGE / "_async", PACKAGE / "_sync"
 
-# Also any module named ``_async_resources.py`` inside an API package.
-FILES.update(
-    {
-        str(path.relative_to(PACKAGE)): str(
-            path.relative_to(PACKAGE).with_name("_sync_resources.py")
-        )
-        for path in sorted(PACKAGE.glob("*/_async_resources.py"))
-    }
-)
+#: Each async source module and the sync module generated from it: every module of
+#: ``_async/`` has its twin of the same name in ``_sync/``.
+FILES = {
+    f"_async/{path.name}": f"_sync/{path.name}"
+    for path in sorted(ASYNC.glob("*.py"))
+    if path.name != "__init__.py"  # each package says what it is in its own words
+}
 
 SUBSTITUTIONS: list[tuple[str, str]] = [
     (r"\basync def\b", "def"),
@@ -58,14 +49,17 @@ SUBSTITUTIONS: list[tuple[str, str]] = [
     (r"\basynchronous\b", "synchronous"),
     (r"\bAsynchronous\b", "Synchronous"),
     (r"\bawaitable\b", "callable"),
-    # The source's note "Source of ``_sync_x.py`` (see ...)" reads wrong in the output.
+    # The source's note "Source of the sync face (see ...)" reads wrong in the output.
     (
-        r"Source of ``_sync_[\w.]+`` \(see ``scripts/unasync\.py``\)",
-        "Generated from its ``_async_`` source by ``scripts/unasync.py``",
+        r"Source of the sync face \(see ``scripts/unasync\.py``\)",
+        "Generated from its ``_async/`` source by ``scripts/unasync.py``",
     ),
 ]
 
-HEADER = "# Generated from {source} by scripts/unasync.py. Do not edit: edit the source.\n"
+HEADER = (
+    "# GENERATED from src/zgw_client/_async/{source} by scripts/unasync.py.\n"
+    "# Do not edit: edit the source and run the script.\n"
+)
 
 
 def generate(source: Path) -> str:
@@ -86,6 +80,14 @@ def main(argv: list[str]) -> int:
             stale.append(target_name)
             if not check:
                 target.write_text(expected, encoding="utf-8")
+    orphans = sorted(
+        f"_sync/{path.name}"
+        for path in SYNC.glob("*.py")
+        if path.name != "__init__.py" and f"_sync/{path.name}" not in FILES.values()
+    )
+    if orphans:
+        print("generated files without a source: " + ", ".join(orphans) + " (delete them)")
+        return 1
     if check and stale:
         print("stale generated files: " + ", ".join(stale) + " (run scripts/unasync.py)")
         return 1

@@ -4,9 +4,9 @@ The public surface is this module; everything else is private unless a subpackag
 (``zgw_client.zaken``, ``zgw_client.testing``, ...) says otherwise.
 """
 
-from ._async_client import AsyncZGWClient
-from ._async_contact import contactmomenten_about_zaak as async_contactmomenten_about_zaak
-from ._async_pagination import AsyncPaginator
+from ._async.client import AsyncZGWClient
+from ._async.contact import contactmomenten_about_zaak as async_contactmomenten_about_zaak
+from ._async.pagination import AsyncPaginator
 from ._auth import APIKeyAuth, ServiceAuth, ServiceRouter, TokenAuth, ZGWJWTAuth, mint_jwt
 from ._cache import InMemoryCache, NoCache, ResponseCache
 from ._config import (
@@ -49,9 +49,9 @@ from ._exceptions import (
 )
 from ._models import ZGWModel
 from ._pagination import Page
-from ._sync_client import ZGWClient
-from ._sync_contact import contactmomenten_about_zaak
-from ._sync_pagination import Paginator
+from ._sync.client import ZGWClient
+from ._sync.contact import contactmomenten_about_zaak
+from ._sync.pagination import Paginator
 from ._version import __version__
 
 __all__ = [

@@ -44,7 +44,7 @@ from ._exceptions import (
     UnexpectedResponseError,
     ZGWError,
 )
-from ._sync_client import ZGWClient
+from ._sync.client import ZGWClient
 
 __all__ = ["main"]
 

@@ -103,7 +103,7 @@ async def test_unknown_filter_is_refused(api_client: Any) -> None:
 
 
 def test_sync_face_is_generated() -> None:
-    from zgw_client.besluiten._sync_resources import Besluiten, BesluitenAPI
+    from zgw_client._sync.besluiten import Besluiten, BesluitenAPI
 
     assert hasattr(Besluiten, "audittrail")
     assert repr(BesluitenAPI.__new__(BesluitenAPI)) == "<BesluitenAPI>"

@@ -165,7 +165,7 @@ async def test_create_posts_camel_case_body(api_client: Any, routes: Routes) -> 
 
 
 def test_namespace_repr_and_sync_face_exists() -> None:
-    from zgw_client.catalogi._sync_resources import CatalogiAPI, Zaaktypen
+    from zgw_client._sync.catalogi import CatalogiAPI, Zaaktypen
 
     assert hasattr(Zaaktypen, "publish")
     assert hasattr(CatalogiAPI, "statustypen_of")

@@ -13,8 +13,8 @@ from tests.conftest import close, resolve
 from tests.contactmomenten.conftest import add_contactmoment
 from tests.klantinteracties.conftest import add_contact, add_medewerker, persoon
 from zgw_client import AsyncZGWClient, ConfigurationError, InputError, ZGWClient, ZGWConfig
-from zgw_client._async_contact import contactmomenten_about_zaak as async_about_zaak
-from zgw_client._sync_contact import contactmomenten_about_zaak as sync_about_zaak
+from zgw_client._async.contact import contactmomenten_about_zaak as async_about_zaak
+from zgw_client._sync.contact import contactmomenten_about_zaak as sync_about_zaak
 from zgw_client.contact import Contactmoment, Direction
 from zgw_client.testing import InMemoryBackend, config_for
 from zgw_client.zaken.models import Zaak

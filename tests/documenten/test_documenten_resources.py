@@ -157,7 +157,7 @@ async def test_unknown_filter_is_refused(api_client: Any) -> None:
 
 def test_namespaces_exist_on_both_faces() -> None:
     from zgw_client import AsyncZGWClient, ZGWClient
-    from zgw_client.documenten._sync_resources import DocumentenAPI
+    from zgw_client._sync.documenten import DocumentenAPI
 
     assert isinstance(ZGWClient.__dict__["documenten"], cached_property)
     assert "documenten" in AsyncZGWClient.__dict__

@@ -20,9 +20,9 @@ import pytest
 from tests.conftest import resolve
 from tests.mijnzaken.conftest import BSN, TODAY, Seeder
 from zgw_client import AsyncZGWClient, ZGWClient
+from zgw_client._async import mijnzaken as async_composer
+from zgw_client._sync import mijnzaken as sync_composer
 from zgw_client.mijnzaken import AsyncMijnZaken, MijnZaken, Policy
-from zgw_client.mijnzaken import _async_composer as async_composer
-from zgw_client.mijnzaken import _sync_composer as sync_composer
 from zgw_client.testing import DEMO_BSN, InMemoryBackend, config_for
 from zgw_client.testing.demo import DemoScenario
 

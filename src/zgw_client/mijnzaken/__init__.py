@@ -4,8 +4,8 @@ Composed from the registers with the public client API only, concurrently and ho
 what could not be fetched is listed in ``missing``, never silently dropped.
 """
 
-from ._async_composer import AsyncMijnZaken
-from ._sync_composer import MijnZaken
+from .._async.mijnzaken import AsyncMijnZaken
+from .._sync.mijnzaken import MijnZaken
 from .models import (
     BesluitView,
     ContactView,

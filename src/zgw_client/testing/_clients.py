@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import httpx
 
-from .._async_client import AsyncZGWClient
+from .._async.client import AsyncZGWClient
 from .._config import RetryPolicy, Service, TokenCredentials, ZGWConfig, ZGWCredentials
-from .._sync_client import ZGWClient
+from .._sync.client import ZGWClient
 from ._backend import InMemoryBackend
 
 __all__ = ["async_client_for", "client_for", "config_for"]

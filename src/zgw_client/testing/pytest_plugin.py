@@ -18,8 +18,8 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from .._async_client import AsyncZGWClient
-from .._sync_client import ZGWClient
+from .._async.client import AsyncZGWClient
+from .._sync.client import ZGWClient
 from ._backend import InMemoryBackend
 from ._clients import async_client_for, client_for
 from ._server import ServedBackend

@@ -1,6 +1,8 @@
-"""The Catalogi API's resources on the asynchronous client (``client.catalogi``).
+# GENERATED from src/zgw_client/_async/catalogi.py by scripts/unasync.py.
+# Do not edit: edit the source and run the script.
+"""The Catalogi API's resources on the synchronous client (``client.catalogi``).
 
-Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async/`` source by ``scripts/unasync.py``.
 
 Published catalogi resources (``concept: false``) never change, so ``get`` and ``list`` read
 them through the client's catalogi cache: a second ``get`` of a published zaaktype makes no
@@ -17,12 +19,10 @@ from pydantic import BaseModel
 from typing_extensions import Unpack
 
 from .. import _core
-from .._async_pagination import AsyncPaginator
-from .._async_resource import AsyncResource, Timeout
 from .._models import ZGWModel
 from .._resource import Ref
-from . import _filters as f
-from .models import (
+from ..catalogi import _filters as f
+from ..catalogi.models import (
     Besluittype,
     Catalogus,
     Eigenschap,
@@ -34,19 +34,21 @@ from .models import (
     Zaaktype,
     ZaaktypeInformatieobjecttype,
 )
+from .pagination import Paginator
+from .resource import Resource, Timeout
 
 if TYPE_CHECKING:
-    from .._async_client import AsyncZGWClient
+    from .client import ZGWClient
 
-__all__ = ["AsyncCatalogiAPI"]
+__all__ = ["CatalogiAPI"]
 
 P = TypeVar("P", bound=ZGWModel)
 
 
-class AsyncPublishable(AsyncResource[P]):
+class Publishable(Resource[P]):
     """A type that starts as a concept and is published with ``POST {url}/publish``."""
 
-    async def publish(
+    def publish(
         self,
         ref: Ref | BaseModel,
         *,
@@ -64,13 +66,13 @@ class AsyncPublishable(AsyncResource[P]):
             The published resource, as the server returns it (``concept`` false).
         """
         url = self.url_of(ref).rstrip("/") + "/publish"
-        response = await self._client.request(
+        response = self._client.request(
             "POST", url, json={}, headers=headers, timeout=timeout
         )
         return self.parse(_core.decode_json(response))
 
 
-class AsyncCatalogussen(AsyncResource[Catalogus]):
+class Catalogussen(Resource[Catalogus]):
     """``/catalogussen``: the catalogues that hold an organisation's types."""
 
     api, path, model = "catalogi", "catalogussen", Catalogus
@@ -83,7 +85,7 @@ class AsyncCatalogussen(AsyncResource[Catalogus]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.CatalogussenFilters],
-    ) -> AsyncPaginator[Catalogus]:
+    ) -> Paginator[Catalogus]:
         """Catalogussen matching ``filters`` (e.g. ``domein``, ``rsin``, ``rsin__in``).
 
         Args:
@@ -97,7 +99,7 @@ class AsyncCatalogussen(AsyncResource[Catalogus]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncZaaktypen(AsyncPublishable[Zaaktype]):
+class Zaaktypen(Publishable[Zaaktype]):
     """``/zaaktypen``: the kinds of zaken, with their process rules. ``publish()`` publishes."""
 
     api, path, model = "catalogi", "zaaktypen", Zaaktype
@@ -109,7 +111,7 @@ class AsyncZaaktypen(AsyncPublishable[Zaaktype]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.ZaaktypenFilters],
-    ) -> AsyncPaginator[Zaaktype]:
+    ) -> Paginator[Zaaktype]:
         """Zaaktypen matching ``filters`` (``catalogus``, ``identificatie``, ``status``, ...).
 
         Open Zaak lists only published zaaktypen unless ``status="alles"`` or
@@ -126,7 +128,7 @@ class AsyncZaaktypen(AsyncPublishable[Zaaktype]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncStatustypen(AsyncResource[Statustype]):
+class Statustypen(Resource[Statustype]):
     """``/statustypen``: the steps of a zaaktype, ordered by ``volgnummer``."""
 
     api, path, model = "catalogi", "statustypen", Statustype
@@ -138,7 +140,7 @@ class AsyncStatustypen(AsyncResource[Statustype]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.StatustypenFilters],
-    ) -> AsyncPaginator[Statustype]:
+    ) -> Paginator[Statustype]:
         """Statustypen matching ``filters`` (e.g. ``zaaktype=<url>``).
 
         Args:
@@ -152,7 +154,7 @@ class AsyncStatustypen(AsyncResource[Statustype]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncResultaattypen(AsyncResource[Resultaattype]):
+class Resultaattypen(Resource[Resultaattype]):
     """``/resultaattypen``: the possible outcomes of a zaaktype."""
 
     api, path, model = "catalogi", "resultaattypen", Resultaattype
@@ -164,7 +166,7 @@ class AsyncResultaattypen(AsyncResource[Resultaattype]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.ResultaattypenFilters],
-    ) -> AsyncPaginator[Resultaattype]:
+    ) -> Paginator[Resultaattype]:
         """Resultaattypen matching ``filters`` (e.g. ``zaaktype=<url>``).
 
         Args:
@@ -178,7 +180,7 @@ class AsyncResultaattypen(AsyncResource[Resultaattype]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncRoltypen(AsyncResource[Roltype]):
+class Roltypen(Resource[Roltype]):
     """``/roltypen``: the roles people and organisations can have in a zaak of a zaaktype."""
 
     api, path, model = "catalogi", "roltypen", Roltype
@@ -190,7 +192,7 @@ class AsyncRoltypen(AsyncResource[Roltype]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.RoltypenFilters],
-    ) -> AsyncPaginator[Roltype]:
+    ) -> Paginator[Roltype]:
         """Roltypen matching ``filters`` (``zaaktype``, ``omschrijving_generiek``, ...).
 
         Args:
@@ -204,7 +206,7 @@ class AsyncRoltypen(AsyncResource[Roltype]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncEigenschappen(AsyncResource[Eigenschap]):
+class Eigenschappen(Resource[Eigenschap]):
     """``/eigenschappen``: the extra properties a zaak of a zaaktype can carry."""
 
     api, path, model = "catalogi", "eigenschappen", Eigenschap
@@ -216,7 +218,7 @@ class AsyncEigenschappen(AsyncResource[Eigenschap]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.EigenschappenFilters],
-    ) -> AsyncPaginator[Eigenschap]:
+    ) -> Paginator[Eigenschap]:
         """Eigenschappen matching ``filters`` (e.g. ``zaaktype=<url>``).
 
         Args:
@@ -230,7 +232,7 @@ class AsyncEigenschappen(AsyncResource[Eigenschap]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncInformatieobjecttypen(AsyncPublishable[Informatieobjecttype]):
+class Informatieobjecttypen(Publishable[Informatieobjecttype]):
     """``/informatieobjecttypen``: the kinds of documents. ``publish()`` publishes a concept."""
 
     api, path, model = "catalogi", "informatieobjecttypen", Informatieobjecttype
@@ -243,7 +245,7 @@ class AsyncInformatieobjecttypen(AsyncPublishable[Informatieobjecttype]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.InformatieobjecttypenFilters],
-    ) -> AsyncPaginator[Informatieobjecttype]:
+    ) -> Paginator[Informatieobjecttype]:
         """Informatieobjecttypen matching ``filters`` (``catalogus``, ``omschrijving``, ...).
 
         Args:
@@ -257,7 +259,7 @@ class AsyncInformatieobjecttypen(AsyncPublishable[Informatieobjecttype]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncBesluittypen(AsyncPublishable[Besluittype]):
+class Besluittypen(Publishable[Besluittype]):
     """``/besluittypen``: the kinds of besluiten. ``publish()`` publishes a concept."""
 
     api, path, model = "catalogi", "besluittypen", Besluittype
@@ -269,7 +271,7 @@ class AsyncBesluittypen(AsyncPublishable[Besluittype]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.BesluittypenFilters],
-    ) -> AsyncPaginator[Besluittype]:
+    ) -> Paginator[Besluittype]:
         """Besluittypen matching ``filters`` (``catalogus``, ``zaaktypen``, ``status``, ...).
 
         Args:
@@ -283,7 +285,7 @@ class AsyncBesluittypen(AsyncPublishable[Besluittype]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncZaaktypeInformatieobjecttypen(AsyncResource[ZaaktypeInformatieobjecttype]):
+class ZaaktypeInformatieobjecttypen(Resource[ZaaktypeInformatieobjecttype]):
     """``/zaaktype-informatieobjecttypen``: which documents a zaaktype uses, and how."""
 
     api, path, model = "catalogi", "zaaktype-informatieobjecttypen", ZaaktypeInformatieobjecttype
@@ -296,7 +298,7 @@ class AsyncZaaktypeInformatieobjecttypen(AsyncResource[ZaaktypeInformatieobjectt
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.ZaaktypeInformatieobjecttypenFilters],
-    ) -> AsyncPaginator[ZaaktypeInformatieobjecttype]:
+    ) -> Paginator[ZaaktypeInformatieobjecttype]:
         """Zaaktype-informatieobjecttypen matching ``filters`` (``zaaktype``, ``richting``, ...).
 
         Args:
@@ -310,7 +312,7 @@ class AsyncZaaktypeInformatieobjecttypen(AsyncResource[ZaaktypeInformatieobjectt
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncZaakobjecttypen(AsyncResource[Zaakobjecttype]):
+class Zaakobjecttypen(Resource[Zaakobjecttype]):
     """``/zaakobjecttypen``: the kinds of objects a zaak of a zaaktype can be about."""
 
     api, path, model = "catalogi", "zaakobjecttypen", Zaakobjecttype
@@ -323,7 +325,7 @@ class AsyncZaakobjecttypen(AsyncResource[Zaakobjecttype]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.ZaakobjecttypenFilters],
-    ) -> AsyncPaginator[Zaakobjecttype]:
+    ) -> Paginator[Zaakobjecttype]:
         """Zaakobjecttypen matching ``filters`` (``zaaktype``, ``objecttype``, ...).
 
         Args:
@@ -337,7 +339,7 @@ class AsyncZaakobjecttypen(AsyncResource[Zaakobjecttype]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncCatalogiAPI:
+class CatalogiAPI:
     """The Catalogi API: ``client.catalogi.zaaktypen``, ``.statustypen``, ``.roltypen``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
@@ -345,22 +347,22 @@ class AsyncCatalogiAPI:
     ``publish``. Published types are served from the client's cache.
     """
 
-    def __init__(self, client: AsyncZGWClient) -> None:
-        self.catalogussen = AsyncCatalogussen(client)
-        self.zaaktypen = AsyncZaaktypen(client)
-        self.statustypen = AsyncStatustypen(client)
-        self.resultaattypen = AsyncResultaattypen(client)
-        self.roltypen = AsyncRoltypen(client)
-        self.eigenschappen = AsyncEigenschappen(client)
-        self.informatieobjecttypen = AsyncInformatieobjecttypen(client)
-        self.besluittypen = AsyncBesluittypen(client)
-        self.zaaktype_informatieobjecttypen = AsyncZaaktypeInformatieobjecttypen(client)
-        self.zaakobjecttypen = AsyncZaakobjecttypen(client)
+    def __init__(self, client: ZGWClient) -> None:
+        self.catalogussen = Catalogussen(client)
+        self.zaaktypen = Zaaktypen(client)
+        self.statustypen = Statustypen(client)
+        self.resultaattypen = Resultaattypen(client)
+        self.roltypen = Roltypen(client)
+        self.eigenschappen = Eigenschappen(client)
+        self.informatieobjecttypen = Informatieobjecttypen(client)
+        self.besluittypen = Besluittypen(client)
+        self.zaaktype_informatieobjecttypen = ZaaktypeInformatieobjecttypen(client)
+        self.zaakobjecttypen = Zaakobjecttypen(client)
 
     def __repr__(self) -> str:
         return "<CatalogiAPI>"
 
-    async def statustypen_of(
+    def statustypen_of(
         self, zaaktype: Ref | BaseModel, *, status: str | None = None
     ) -> builtins.list[Statustype]:
         """The statustypen of a zaaktype, in process order (sorted by ``volgnummer``).
@@ -376,7 +378,7 @@ class AsyncCatalogiAPI:
         filters: dict[str, Any] = {"zaaktype": self.zaaktypen.url_of(zaaktype)}
         if status is not None:
             filters["status"] = status
-        items = await self.statustypen._list(filters).to_list()
+        items = self.statustypen._list(filters).to_list()
         return sorted(items, key=_volgnummer)
 
 

@@ -1,30 +1,29 @@
-# Generated from _async_pagination.py by scripts/unasync.py. Do not edit: edit the source.
-"""Lazy iteration over list endpoints, for the synchronous face.
+"""Lazy iteration over list endpoints, for the asynchronous face.
 
-Generated from its ``_async_`` source by ``scripts/unasync.py``.
+Source of the sync face (see ``scripts/unasync.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import Any, Generic, TypeVar
 
-from . import _core
-from ._pagination import Page
+from .. import _core
+from .._pagination import Page
 
-__all__ = ["Paginator"]
+__all__ = ["AsyncPaginator"]
 
 T = TypeVar("T")
 
-FetchJSON = Callable[..., Any]
+FetchJSON = Callable[..., Awaitable[Any]]
 #: Called with each page's raw items before they are parsed (e.g. to fill in ``expand``).
-PageHook = Callable[[list[Any]], None]
+PageHook = Callable[[list[Any]], Awaitable[None]]
 
 
-class Paginator(Generic[T]):
+class AsyncPaginator(Generic[T]):
     """Every item of a list endpoint, page by page, fetched only as you iterate.
 
-    ``for item in paginator`` yields typed items across all pages by following
+    ``async for item in paginator`` yields typed items across all pages by following
     ``next``; :meth:`iter_pages` yields whole pages; :meth:`count` gives the server's total
     from the first page. Nothing is truncated unless you set ``limit``. A ``next`` link that
     leaves the API root raises :class:`~zgw_client.UnexpectedResponseError`.
@@ -57,14 +56,14 @@ class Paginator(Generic[T]):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({_core.loggable_url(self._url)!r}, limit={self._limit})"
 
-    def raw(self) -> Paginator[Any]:
+    def raw(self) -> AsyncPaginator[Any]:
         """The same list, each item as the server sent it (a dict, with ``_expand`` filled
         in where the client builds it), not parsed.
 
         For reading a field before the typed models are needed, e.g. to ask for what the
         items point at first; parse them later with the resource's ``parse``.
         """
-        return Paginator(
+        return AsyncPaginator(
             self._fetch,
             self._url,
             api_root=self._api_root,
@@ -75,13 +74,13 @@ class Paginator(Generic[T]):
             page_hook=self._page_hook,
         )
 
-    def _load(self, url: str, params: Mapping[str, Any] | None) -> Page[T]:
-        body = self._fetch(url, params=params, headers=self._headers)
+    async def _load(self, url: str, params: Mapping[str, Any] | None) -> Page[T]:
+        body = await self._fetch(url, params=params, headers=self._headers)
         data = _core.parse_page(body, url=url)
         if data.next is not None:
             _core.check_next_url(data.next, self._api_root)
         if self._page_hook is not None:
-            self._page_hook(data.items)
+            await self._page_hook(data.items)
         return Page(
             items=[self._parse(item) for item in data.items],
             count=data.count,
@@ -90,19 +89,19 @@ class Paginator(Generic[T]):
             url=url,
         )
 
-    def first_page(self) -> Page[T]:
+    async def first_page(self) -> Page[T]:
         """The first page (fetched once, then reused by iteration)."""
         if self._first is None:
-            self._first = self._load(self._url, self._params)
+            self._first = await self._load(self._url, self._params)
         return self._first
 
-    def count(self) -> int | None:
+    async def count(self) -> int | None:
         """The total number of items the server reports (one request at most)."""
-        return (self.first_page()).count
+        return (await self.first_page()).count
 
-    def iter_pages(self) -> Iterator[Page[T]]:
+    async def iter_pages(self) -> AsyncIterator[Page[T]]:
         """Yield each page in turn, up to ``limit`` items in total."""
-        page = self.first_page()
+        page = await self.first_page()
         seen = 0
         while True:
             if self._limit is not None and seen + len(page.items) >= self._limit:
@@ -118,19 +117,19 @@ class Paginator(Generic[T]):
             seen += len(page.items)
             if page.next is None:
                 return
-            page = self._load(page.next, None)
+            page = await self._load(page.next, None)
 
-    def _iter_items(self) -> Iterator[T]:
-        for page in self.iter_pages():
+    async def _iter_items(self) -> AsyncIterator[T]:
+        async for page in self.iter_pages():
             for item in page.items:
                 yield item
 
-    def __iter__(self) -> Iterator[T]:
+    def __aiter__(self) -> AsyncIterator[T]:
         return self._iter_items()
 
-    def to_list(self) -> list[T]:
+    async def to_list(self) -> list[T]:
         """Read every page (up to ``limit``) into a list."""
-        return [item for item in self]
+        return [item async for item in self]
 
 
 def _as_sent(item: Any) -> Any:

@@ -1,16 +1,18 @@
-"""The Objects API's resources on the asynchronous client (``client.objecten``).
+# GENERATED from src/zgw_client/_async/objecten.py by scripts/unasync.py.
+# Do not edit: edit the source and run the script.
+"""The Objects API's resources on the synchronous client (``client.objecten``).
 
 Objects 3.6 serves API 2.6 and takes its objecttypes from a separate Objecttypes API;
 Objects 4.0 ("Open Object") serves API 2.7 with ``/objecttypes`` built in. Configure the
-separate API as the service ``objecttypen`` and :attr:`AsyncObjectenAPI.objecttypes` uses it;
+separate API as the service ``objecttypen`` and :attr:`ObjectenAPI.objecttypes` uses it;
 without it the objecttypes are read from the ``objecten`` service itself.
 
 Filtering on ``record.data`` uses ``data_attr`` (``key__operator__value``), repeated as a
 query parameter once per expression. ``POST /objects/search`` takes the comma-joined
 ``data_attrs`` in its body; ``data_attr`` in that body makes both server versions fail
-with a 500, so :meth:`AsyncObjects.search` never sends it.
+with a 500, so :meth:`Objects.search` never sends it.
 
-Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async/`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations
@@ -24,21 +26,21 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import TypedDict, Unpack
 
-from .._async_concurrency import gather_limited
-from .._async_pagination import AsyncPaginator
-from .._async_resource import AsyncResource
+from .._sync_concurrency import gather_limited
 from .._exceptions import InputError, ZGWError
 from .._resource import Ref, resource_url
 from ..identifiers import validate_bsn, validate_kvk
-from ..klantinteracties._async_resources import zaak_uuid_of
-from . import _filters as f
-from .models import Object, ObjectRecord, Objecttype, ObjecttypeVersion
-from .taken import Taak, TaakStatus, is_open, taak_from_object, taak_to_data
+from ..objecten import _filters as f
+from ..objecten.models import Object, ObjectRecord, Objecttype, ObjecttypeVersion
+from ..objecten.taken import Taak, TaakStatus, is_open, taak_from_object, taak_to_data
+from .klantinteracties import zaak_uuid_of
+from .pagination import Paginator
+from .resource import Resource
 
 if TYPE_CHECKING:
-    from .._async_client import AsyncZGWClient
+    from .client import ZGWClient
 
-__all__ = ["AsyncObjectenAPI", "ObjectsListFilters"]
+__all__ = ["ObjectenAPI", "ObjectsListFilters"]
 
 
 class ObjectsListFilters(TypedDict, total=False):
@@ -82,7 +84,7 @@ def _data_attr_list(value: Sequence[str] | str) -> builtins.list[str]:
     return items
 
 
-class AsyncObjects(AsyncResource[Object]):
+class Objects(Resource[Object]):
     """``/objects``: objects of any objecttype; their content is ``record.data``.
 
     Writes (``create``, ``update``, ``partial_update``) carry ``Content-Crs`` automatically.
@@ -97,7 +99,7 @@ class AsyncObjects(AsyncResource[Object]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[ObjectsListFilters],
-    ) -> AsyncPaginator[Object]:
+    ) -> Paginator[Object]:
         """Objects matching ``filters`` (lazily, across pages).
 
         Args:
@@ -140,7 +142,7 @@ class AsyncObjects(AsyncResource[Object]):
         ordering: str | None = None,
         page_size: int | None = None,
         limit: int | None = None,
-    ) -> AsyncPaginator[Object]:
+    ) -> Paginator[Object]:
         """``POST /objects/search``: filters in the body, e.g. a geometry to search within.
 
         ``data_attrs`` is sent comma-joined as the body's ``data_attrs``; ``data_attr`` is
@@ -196,7 +198,7 @@ class AsyncObjects(AsyncResource[Object]):
 
     def history(
         self, obj: Ref | BaseModel, *, limit: int | None = None
-    ) -> AsyncPaginator[ObjectRecord]:
+    ) -> Paginator[ObjectRecord]:
         """Every record (version) of an object, oldest first.
 
         Args:
@@ -210,7 +212,7 @@ class AsyncObjects(AsyncResource[Object]):
         return self._client.paginate(url, parse=ObjectRecord.model_validate, limit=limit)
 
 
-class AsyncObjecttypes(AsyncResource[Objecttype]):
+class Objecttypes(Resource[Objecttype]):
     """``/objecttypes``: from the ``objecttypen`` service when configured, else ``objecten``.
 
     Objects 4.0 serves the objecttypes itself; Objects 3.6 reads them from a separate
@@ -237,7 +239,7 @@ class AsyncObjecttypes(AsyncResource[Objecttype]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.ObjecttypesFilters],
-    ) -> AsyncPaginator[Objecttype]:
+    ) -> Paginator[Objecttype]:
         """Objecttypes matching ``filters``.
 
         Args:
@@ -252,7 +254,7 @@ class AsyncObjecttypes(AsyncResource[Objecttype]):
 
     def versions(
         self, objecttype: Ref | BaseModel, *, limit: int | None = None
-    ) -> AsyncPaginator[ObjecttypeVersion]:
+    ) -> Paginator[ObjecttypeVersion]:
         """The versions of an objecttype (each with its JSON schema).
 
         Args:
@@ -265,7 +267,7 @@ class AsyncObjecttypes(AsyncResource[Objecttype]):
         url = self.url_of(objecttype).rstrip("/") + "/versions"
         return self._client.paginate(url, parse=ObjecttypeVersion.model_validate, limit=limit)
 
-    async def version(self, objecttype: Ref | BaseModel, version: int) -> ObjecttypeVersion:
+    def version(self, objecttype: Ref | BaseModel, version: int) -> ObjecttypeVersion:
         """One version of an objecttype, e.g. to read the JSON schema objects must match.
 
         Args:
@@ -276,7 +278,7 @@ class AsyncObjecttypes(AsyncResource[Objecttype]):
             The typed objecttype version.
         """
         url = f"{self.url_of(objecttype).rstrip('/')}/versions/{int(version)}"
-        return ObjecttypeVersion.model_validate(await self._client.get_json(url))
+        return ObjecttypeVersion.model_validate(self._client.get_json(url))
 
 
 def _deadline_key(taak: Taak) -> tuple[bool, datetime.date, str]:
@@ -288,7 +290,7 @@ def _deadline_key(taak: Taak) -> tuple[bool, datetime.date, str]:
     return (False, day, taak.titel)
 
 
-class AsyncTaken:
+class Taken:
     """Citizen tasks ("taken") stored as objects, read and written as one typed :class:`Taak`.
 
     A taak has no standard shape (see :mod:`zgw_client.objecten.taken`), so each question is
@@ -305,7 +307,7 @@ class AsyncTaken:
     server filter never widens the answer.
     """
 
-    def __init__(self, client: AsyncZGWClient, objects: AsyncObjects) -> None:
+    def __init__(self, client: ZGWClient, objects: Objects) -> None:
         self._client = client
         self._objects = objects
 
@@ -320,21 +322,21 @@ class AsyncTaken:
         text = str(objecttype).strip()
         if text.startswith(("http://", "https://")):
             return text
-        return AsyncObjecttypes(self._client).url_of(text)
+        return Objecttypes(self._client).url_of(text)
 
-    async def _query(
+    def _query(
         self, variants: Sequence[Sequence[str]], objecttype: Ref | BaseModel | None
     ) -> builtins.list[tuple[Object, Taak | None]]:
         type_url = self._type_url(objecttype)
 
-        async def query(data_attr: Sequence[str]) -> builtins.list[Object]:
+        def query(data_attr: Sequence[str]) -> builtins.list[Object]:
             filters: ObjectsListFilters = {"data_attr": data_attr}
             if type_url is not None:
                 filters["type"] = type_url
-            return await self._objects.list(**filters).to_list()
+            return self._objects.list(**filters).to_list()
 
         # The variants are independent: ask them at once, not one after another.
-        results = await gather_limited(
+        results = gather_limited(
             len(variants), [functools.partial(query, data_attr) for data_attr in variants]
         )
         found: dict[str, tuple[Object, Taak | None]] = {}
@@ -354,7 +356,7 @@ class AsyncTaken:
                 found[key] = (obj, taak)
         return builtins.list(found.values())
 
-    async def open_taken(
+    def open_taken(
         self,
         *,
         bsn: str | None = None,
@@ -396,7 +398,7 @@ class AsyncTaken:
         ]
         taken = [
             taak
-            for _, taak in await self._query(variants, objecttype)
+            for _, taak in self._query(variants, objecttype)
             if taak is not None
             and is_open(taak)
             and taak.identificatie is not None
@@ -405,7 +407,7 @@ class AsyncTaken:
         ]
         return sorted(taken, key=_deadline_key)
 
-    async def taken_of_zaak(
+    def taken_of_zaak(
         self, zaak: Ref | BaseModel, *, objecttype: Ref | BaseModel | None = None
     ) -> builtins.list[Taak]:
         """Every taak linked to a zaak, open or not, soonest deadline first.
@@ -425,12 +427,12 @@ class AsyncTaken:
         ]
         taken = [
             taak
-            for _, taak in await self._query(variants, objecttype)
+            for _, taak in self._query(variants, objecttype)
             if taak is not None and (taak.zaak_uuid or "").lower() == zaak_uuid
         ]
         return sorted(taken, key=_deadline_key)
 
-    async def get(self, ref: Ref | BaseModel) -> Taak:
+    def get(self, ref: Ref | BaseModel) -> Taak:
         """One taak by its object's URL or UUID.
 
         Args:
@@ -442,9 +444,9 @@ class AsyncTaken:
         Raises:
             InputError: the object holds no taak.
         """
-        return taak_from_object(await self._objects.get(ref))
+        return taak_from_object(self._objects.get(ref))
 
-    async def complete(self, taak: Taak) -> Taak:
+    def complete(self, taak: Taak) -> Taak:
         """Mark a taak done: a new record whose ``data.status`` is "afgerond".
 
         The data is written in the shape it was read in (:func:`taak_to_data`), so the
@@ -464,7 +466,7 @@ class AsyncTaken:
         ref = taak.object_url or (str(taak.object_uuid) if taak.object_uuid else None)
         if ref is None:
             raise InputError("complete() needs a taak read from the Objects API (no object_url).")
-        obj = await self._objects.get(ref)
+        obj = self._objects.get(ref)
         done = TaakStatus.INGEDIEND if taak.variant == "portaaltaak-v1" else TaakStatus.AFGEROND
         data = taak_to_data(taak.model_copy(update={"status": done}))
         start = max(datetime.date.today(), obj.record.start_at)
@@ -475,7 +477,7 @@ class AsyncTaken:
         }
         if obj.record.geometry is not None:
             record["geometry"] = obj.record.geometry
-        updated = await self._objects.partial_update(obj.url or ref, {"record": record})
+        updated = self._objects.partial_update(obj.url or ref, {"record": record})
         return taak_from_object(updated)
 
 
@@ -483,13 +485,13 @@ def _code(value: Any) -> str | None:
     return getattr(value, "value", value) if value is not None else None
 
 
-class AsyncObjectenAPI:
+class ObjectenAPI:
     """The Objects API: ``client.objecten.objects``, ``.objecttypes`` and ``.taken``."""
 
-    def __init__(self, client: AsyncZGWClient) -> None:
-        self.objects = AsyncObjects(client)
-        self.objecttypes = AsyncObjecttypes(client)
-        self.taken = AsyncTaken(client, self.objects)
+    def __init__(self, client: ZGWClient) -> None:
+        self.objects = Objects(client)
+        self.objecttypes = Objecttypes(client)
+        self.taken = Taken(client, self.objects)
 
     def __repr__(self) -> str:
         return "<ObjectenAPI>"

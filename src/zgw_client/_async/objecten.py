@@ -1,17 +1,16 @@
-# Generated from _async_resources.py by scripts/unasync.py. Do not edit: edit the source.
-"""The Objects API's resources on the synchronous client (``client.objecten``).
+"""The Objects API's resources on the asynchronous client (``client.objecten``).
 
 Objects 3.6 serves API 2.6 and takes its objecttypes from a separate Objecttypes API;
 Objects 4.0 ("Open Object") serves API 2.7 with ``/objecttypes`` built in. Configure the
-separate API as the service ``objecttypen`` and :attr:`ObjectenAPI.objecttypes` uses it;
+separate API as the service ``objecttypen`` and :attr:`AsyncObjectenAPI.objecttypes` uses it;
 without it the objecttypes are read from the ``objecten`` service itself.
 
 Filtering on ``record.data`` uses ``data_attr`` (``key__operator__value``), repeated as a
 query parameter once per expression. ``POST /objects/search`` takes the comma-joined
 ``data_attrs`` in its body; ``data_attr`` in that body makes both server versions fail
-with a 500, so :meth:`Objects.search` never sends it.
+with a 500, so :meth:`AsyncObjects.search` never sends it.
 
-Generated from its ``_async_`` source by ``scripts/unasync.py``.
+Source of the sync face (see ``scripts/unasync.py``).
 """
 
 from __future__ import annotations
@@ -25,21 +24,21 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import TypedDict, Unpack
 
-from .._sync_concurrency import gather_limited
-from .._sync_pagination import Paginator
-from .._sync_resource import Resource
+from .._async_concurrency import gather_limited
 from .._exceptions import InputError, ZGWError
 from .._resource import Ref, resource_url
 from ..identifiers import validate_bsn, validate_kvk
-from ..klantinteracties._sync_resources import zaak_uuid_of
-from . import _filters as f
-from .models import Object, ObjectRecord, Objecttype, ObjecttypeVersion
-from .taken import Taak, TaakStatus, is_open, taak_from_object, taak_to_data
+from ..objecten import _filters as f
+from ..objecten.models import Object, ObjectRecord, Objecttype, ObjecttypeVersion
+from ..objecten.taken import Taak, TaakStatus, is_open, taak_from_object, taak_to_data
+from .klantinteracties import zaak_uuid_of
+from .pagination import AsyncPaginator
+from .resource import AsyncResource
 
 if TYPE_CHECKING:
-    from .._sync_client import ZGWClient
+    from .client import AsyncZGWClient
 
-__all__ = ["ObjectenAPI", "ObjectsListFilters"]
+__all__ = ["AsyncObjectenAPI", "ObjectsListFilters"]
 
 
 class ObjectsListFilters(TypedDict, total=False):
@@ -83,7 +82,7 @@ def _data_attr_list(value: Sequence[str] | str) -> builtins.list[str]:
     return items
 
 
-class Objects(Resource[Object]):
+class AsyncObjects(AsyncResource[Object]):
     """``/objects``: objects of any objecttype; their content is ``record.data``.
 
     Writes (``create``, ``update``, ``partial_update``) carry ``Content-Crs`` automatically.
@@ -98,7 +97,7 @@ class Objects(Resource[Object]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[ObjectsListFilters],
-    ) -> Paginator[Object]:
+    ) -> AsyncPaginator[Object]:
         """Objects matching ``filters`` (lazily, across pages).
 
         Args:
@@ -141,7 +140,7 @@ class Objects(Resource[Object]):
         ordering: str | None = None,
         page_size: int | None = None,
         limit: int | None = None,
-    ) -> Paginator[Object]:
+    ) -> AsyncPaginator[Object]:
         """``POST /objects/search``: filters in the body, e.g. a geometry to search within.
 
         ``data_attrs`` is sent comma-joined as the body's ``data_attrs``; ``data_attr`` is
@@ -197,7 +196,7 @@ class Objects(Resource[Object]):
 
     def history(
         self, obj: Ref | BaseModel, *, limit: int | None = None
-    ) -> Paginator[ObjectRecord]:
+    ) -> AsyncPaginator[ObjectRecord]:
         """Every record (version) of an object, oldest first.
 
         Args:
@@ -211,7 +210,7 @@ class Objects(Resource[Object]):
         return self._client.paginate(url, parse=ObjectRecord.model_validate, limit=limit)
 
 
-class Objecttypes(Resource[Objecttype]):
+class AsyncObjecttypes(AsyncResource[Objecttype]):
     """``/objecttypes``: from the ``objecttypen`` service when configured, else ``objecten``.
 
     Objects 4.0 serves the objecttypes itself; Objects 3.6 reads them from a separate
@@ -238,7 +237,7 @@ class Objecttypes(Resource[Objecttype]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.ObjecttypesFilters],
-    ) -> Paginator[Objecttype]:
+    ) -> AsyncPaginator[Objecttype]:
         """Objecttypes matching ``filters``.
 
         Args:
@@ -253,7 +252,7 @@ class Objecttypes(Resource[Objecttype]):
 
     def versions(
         self, objecttype: Ref | BaseModel, *, limit: int | None = None
-    ) -> Paginator[ObjecttypeVersion]:
+    ) -> AsyncPaginator[ObjecttypeVersion]:
         """The versions of an objecttype (each with its JSON schema).
 
         Args:
@@ -266,7 +265,7 @@ class Objecttypes(Resource[Objecttype]):
         url = self.url_of(objecttype).rstrip("/") + "/versions"
         return self._client.paginate(url, parse=ObjecttypeVersion.model_validate, limit=limit)
 
-    def version(self, objecttype: Ref | BaseModel, version: int) -> ObjecttypeVersion:
+    async def version(self, objecttype: Ref | BaseModel, version: int) -> ObjecttypeVersion:
         """One version of an objecttype, e.g. to read the JSON schema objects must match.
 
         Args:
@@ -277,7 +276,7 @@ class Objecttypes(Resource[Objecttype]):
             The typed objecttype version.
         """
         url = f"{self.url_of(objecttype).rstrip('/')}/versions/{int(version)}"
-        return ObjecttypeVersion.model_validate(self._client.get_json(url))
+        return ObjecttypeVersion.model_validate(await self._client.get_json(url))
 
 
 def _deadline_key(taak: Taak) -> tuple[bool, datetime.date, str]:
@@ -289,7 +288,7 @@ def _deadline_key(taak: Taak) -> tuple[bool, datetime.date, str]:
     return (False, day, taak.titel)
 
 
-class Taken:
+class AsyncTaken:
     """Citizen tasks ("taken") stored as objects, read and written as one typed :class:`Taak`.
 
     A taak has no standard shape (see :mod:`zgw_client.objecten.taken`), so each question is
@@ -306,7 +305,7 @@ class Taken:
     server filter never widens the answer.
     """
 
-    def __init__(self, client: ZGWClient, objects: Objects) -> None:
+    def __init__(self, client: AsyncZGWClient, objects: AsyncObjects) -> None:
         self._client = client
         self._objects = objects
 
@@ -321,21 +320,21 @@ class Taken:
         text = str(objecttype).strip()
         if text.startswith(("http://", "https://")):
             return text
-        return Objecttypes(self._client).url_of(text)
+        return AsyncObjecttypes(self._client).url_of(text)
 
-    def _query(
+    async def _query(
         self, variants: Sequence[Sequence[str]], objecttype: Ref | BaseModel | None
     ) -> builtins.list[tuple[Object, Taak | None]]:
         type_url = self._type_url(objecttype)
 
-        def query(data_attr: Sequence[str]) -> builtins.list[Object]:
+        async def query(data_attr: Sequence[str]) -> builtins.list[Object]:
             filters: ObjectsListFilters = {"data_attr": data_attr}
             if type_url is not None:
                 filters["type"] = type_url
-            return self._objects.list(**filters).to_list()
+            return await self._objects.list(**filters).to_list()
 
         # The variants are independent: ask them at once, not one after another.
-        results = gather_limited(
+        results = await gather_limited(
             len(variants), [functools.partial(query, data_attr) for data_attr in variants]
         )
         found: dict[str, tuple[Object, Taak | None]] = {}
@@ -355,7 +354,7 @@ class Taken:
                 found[key] = (obj, taak)
         return builtins.list(found.values())
 
-    def open_taken(
+    async def open_taken(
         self,
         *,
         bsn: str | None = None,
@@ -397,7 +396,7 @@ class Taken:
         ]
         taken = [
             taak
-            for _, taak in self._query(variants, objecttype)
+            for _, taak in await self._query(variants, objecttype)
             if taak is not None
             and is_open(taak)
             and taak.identificatie is not None
@@ -406,7 +405,7 @@ class Taken:
         ]
         return sorted(taken, key=_deadline_key)
 
-    def taken_of_zaak(
+    async def taken_of_zaak(
         self, zaak: Ref | BaseModel, *, objecttype: Ref | BaseModel | None = None
     ) -> builtins.list[Taak]:
         """Every taak linked to a zaak, open or not, soonest deadline first.
@@ -426,12 +425,12 @@ class Taken:
         ]
         taken = [
             taak
-            for _, taak in self._query(variants, objecttype)
+            for _, taak in await self._query(variants, objecttype)
             if taak is not None and (taak.zaak_uuid or "").lower() == zaak_uuid
         ]
         return sorted(taken, key=_deadline_key)
 
-    def get(self, ref: Ref | BaseModel) -> Taak:
+    async def get(self, ref: Ref | BaseModel) -> Taak:
         """One taak by its object's URL or UUID.
 
         Args:
@@ -443,9 +442,9 @@ class Taken:
         Raises:
             InputError: the object holds no taak.
         """
-        return taak_from_object(self._objects.get(ref))
+        return taak_from_object(await self._objects.get(ref))
 
-    def complete(self, taak: Taak) -> Taak:
+    async def complete(self, taak: Taak) -> Taak:
         """Mark a taak done: a new record whose ``data.status`` is "afgerond".
 
         The data is written in the shape it was read in (:func:`taak_to_data`), so the
@@ -465,7 +464,7 @@ class Taken:
         ref = taak.object_url or (str(taak.object_uuid) if taak.object_uuid else None)
         if ref is None:
             raise InputError("complete() needs a taak read from the Objects API (no object_url).")
-        obj = self._objects.get(ref)
+        obj = await self._objects.get(ref)
         done = TaakStatus.INGEDIEND if taak.variant == "portaaltaak-v1" else TaakStatus.AFGEROND
         data = taak_to_data(taak.model_copy(update={"status": done}))
         start = max(datetime.date.today(), obj.record.start_at)
@@ -476,7 +475,7 @@ class Taken:
         }
         if obj.record.geometry is not None:
             record["geometry"] = obj.record.geometry
-        updated = self._objects.partial_update(obj.url or ref, {"record": record})
+        updated = await self._objects.partial_update(obj.url or ref, {"record": record})
         return taak_from_object(updated)
 
 
@@ -484,13 +483,13 @@ def _code(value: Any) -> str | None:
     return getattr(value, "value", value) if value is not None else None
 
 
-class ObjectenAPI:
+class AsyncObjectenAPI:
     """The Objects API: ``client.objecten.objects``, ``.objecttypes`` and ``.taken``."""
 
-    def __init__(self, client: ZGWClient) -> None:
-        self.objects = Objects(client)
-        self.objecttypes = Objecttypes(client)
-        self.taken = Taken(client, self.objects)
+    def __init__(self, client: AsyncZGWClient) -> None:
+        self.objects = AsyncObjects(client)
+        self.objecttypes = AsyncObjecttypes(client)
+        self.taken = AsyncTaken(client, self.objects)
 
     def __repr__(self) -> str:
         return "<ObjectenAPI>"

@@ -1,29 +1,31 @@
-"""Lazy iteration over list endpoints, for the asynchronous face.
+# GENERATED from src/zgw_client/_async/pagination.py by scripts/unasync.py.
+# Do not edit: edit the source and run the script.
+"""Lazy iteration over list endpoints, for the synchronous face.
 
-Source of ``_sync_pagination.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async/`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import Iterator, Callable, Mapping
 from typing import Any, Generic, TypeVar
 
-from . import _core
-from ._pagination import Page
+from .. import _core
+from .._pagination import Page
 
-__all__ = ["AsyncPaginator"]
+__all__ = ["Paginator"]
 
 T = TypeVar("T")
 
-FetchJSON = Callable[..., Awaitable[Any]]
+FetchJSON = Callable[..., Any]
 #: Called with each page's raw items before they are parsed (e.g. to fill in ``expand``).
-PageHook = Callable[[list[Any]], Awaitable[None]]
+PageHook = Callable[[list[Any]], None]
 
 
-class AsyncPaginator(Generic[T]):
+class Paginator(Generic[T]):
     """Every item of a list endpoint, page by page, fetched only as you iterate.
 
-    ``async for item in paginator`` yields typed items across all pages by following
+    ``for item in paginator`` yields typed items across all pages by following
     ``next``; :meth:`iter_pages` yields whole pages; :meth:`count` gives the server's total
     from the first page. Nothing is truncated unless you set ``limit``. A ``next`` link that
     leaves the API root raises :class:`~zgw_client.UnexpectedResponseError`.
@@ -56,14 +58,14 @@ class AsyncPaginator(Generic[T]):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({_core.loggable_url(self._url)!r}, limit={self._limit})"
 
-    def raw(self) -> AsyncPaginator[Any]:
+    def raw(self) -> Paginator[Any]:
         """The same list, each item as the server sent it (a dict, with ``_expand`` filled
         in where the client builds it), not parsed.
 
         For reading a field before the typed models are needed, e.g. to ask for what the
         items point at first; parse them later with the resource's ``parse``.
         """
-        return AsyncPaginator(
+        return Paginator(
             self._fetch,
             self._url,
             api_root=self._api_root,
@@ -74,13 +76,13 @@ class AsyncPaginator(Generic[T]):
             page_hook=self._page_hook,
         )
 
-    async def _load(self, url: str, params: Mapping[str, Any] | None) -> Page[T]:
-        body = await self._fetch(url, params=params, headers=self._headers)
+    def _load(self, url: str, params: Mapping[str, Any] | None) -> Page[T]:
+        body = self._fetch(url, params=params, headers=self._headers)
         data = _core.parse_page(body, url=url)
         if data.next is not None:
             _core.check_next_url(data.next, self._api_root)
         if self._page_hook is not None:
-            await self._page_hook(data.items)
+            self._page_hook(data.items)
         return Page(
             items=[self._parse(item) for item in data.items],
             count=data.count,
@@ -89,19 +91,19 @@ class AsyncPaginator(Generic[T]):
             url=url,
         )
 
-    async def first_page(self) -> Page[T]:
+    def first_page(self) -> Page[T]:
         """The first page (fetched once, then reused by iteration)."""
         if self._first is None:
-            self._first = await self._load(self._url, self._params)
+            self._first = self._load(self._url, self._params)
         return self._first
 
-    async def count(self) -> int | None:
+    def count(self) -> int | None:
         """The total number of items the server reports (one request at most)."""
-        return (await self.first_page()).count
+        return (self.first_page()).count
 
-    async def iter_pages(self) -> AsyncIterator[Page[T]]:
+    def iter_pages(self) -> Iterator[Page[T]]:
         """Yield each page in turn, up to ``limit`` items in total."""
-        page = await self.first_page()
+        page = self.first_page()
         seen = 0
         while True:
             if self._limit is not None and seen + len(page.items) >= self._limit:
@@ -117,19 +119,19 @@ class AsyncPaginator(Generic[T]):
             seen += len(page.items)
             if page.next is None:
                 return
-            page = await self._load(page.next, None)
+            page = self._load(page.next, None)
 
-    async def _iter_items(self) -> AsyncIterator[T]:
-        async for page in self.iter_pages():
+    def _iter_items(self) -> Iterator[T]:
+        for page in self.iter_pages():
             for item in page.items:
                 yield item
 
-    def __aiter__(self) -> AsyncIterator[T]:
+    def __iter__(self) -> Iterator[T]:
         return self._iter_items()
 
-    async def to_list(self) -> list[T]:
+    def to_list(self) -> list[T]:
         """Read every page (up to ``limit``) into a list."""
-        return [item async for item in self]
+        return [item for item in self]
 
 
 def _as_sent(item: Any) -> Any:

@@ -1,4 +1,5 @@
-# Generated from _async_resources.py by scripts/unasync.py. Do not edit: edit the source.
+# GENERATED from src/zgw_client/_async/klantinteracties.py by scripts/unasync.py.
+# Do not edit: edit the source and run the script.
 """The Klantinteracties API's resources on the synchronous client (``client.klantinteracties``).
 
 Open Klant 2 serves Klantinteracties 0.9: references are ``{"uuid", "url"}`` objects and a
@@ -7,7 +8,7 @@ is accepted by ``list`` and ``get`` of partijen, klantcontacten, betrokkenen and
 digitaleadressen; the parents of nested paths are added (``hadBetrokkenen.wasPartij`` also
 asks for ``hadBetrokkenen``) and the expanded objects come back typed in ``.expand``.
 
-Generated from its ``_async_`` source by ``scripts/unasync.py``.
+Generated from its ``_async/`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations
@@ -19,13 +20,11 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import Unpack
 
-from .._sync_pagination import Paginator
-from .._sync_resource import Resource
 from .._exceptions import InputError
 from .._resource import Ref, uuid_from_url
 from ..identifiers import validate_bsn, validate_kvk
-from . import _filters as f
-from .models import (
+from ..klantinteracties import _filters as f
+from ..klantinteracties.models import (
     Actor,
     ActorKlantcontact,
     Betrokkene,
@@ -42,9 +41,11 @@ from .models import (
     Rekeningnummer,
     Vertegenwoordigden,
 )
+from .pagination import Paginator
+from .resource import Resource
 
 if TYPE_CHECKING:
-    from .._sync_client import ZGWClient
+    from .client import ZGWClient
 
 __all__ = ["KlantinteractiesAPI"]
 

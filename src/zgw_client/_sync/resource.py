@@ -1,9 +1,11 @@
-"""Generic CRUD on one collection of an API, for the asynchronous face.
+# GENERATED from src/zgw_client/_async/resource.py by scripts/unasync.py.
+# Do not edit: edit the source and run the script.
+"""Generic CRUD on one collection of an API, for the synchronous face.
 
-Each API package declares its resources as small subclasses (``zaken/_async_resources.py``)
+Each API package declares its resources as small subclasses (``zaken/_sync_resources.py``)
 that name the collection, the model, and type the ``list()`` filters.
 
-Source of ``_sync_resource.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async/`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations
@@ -14,23 +16,23 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 import httpx
 from pydantic import BaseModel
 
-from . import _core
-from ._async_pagination import AsyncPaginator, PageHook
-from ._exceptions import InputError
-from ._models import ZGWModel
-from ._resource import Ref, expand_with_parents, filter_params, resource_url, write_body
+from .. import _core
+from .._exceptions import InputError
+from .._models import ZGWModel
+from .._resource import Ref, expand_with_parents, filter_params, resource_url, write_body
+from .pagination import Paginator, PageHook
 
 if TYPE_CHECKING:
-    from ._async_client import AsyncZGWClient
+    from .client import ZGWClient
 
-__all__ = ["AsyncNestedResource", "AsyncResource"]
+__all__ = ["NestedResource", "Resource"]
 
 M = TypeVar("M", bound=ZGWModel)
 
 Timeout = float | httpx.Timeout | None
 
 
-class AsyncResource(Generic[M]):
+class Resource(Generic[M]):
     """List, get, create, update, partial_update and delete on one collection.
 
     Subclasses set :attr:`api` (the service name), :attr:`path` (the collection under the API
@@ -45,7 +47,7 @@ class AsyncResource(Generic[M]):
     wire_names: ClassVar[Mapping[str, str]] = {}
     joined: ClassVar[frozenset[str]] = frozenset()
 
-    def __init__(self, client: AsyncZGWClient) -> None:
+    def __init__(self, client: ZGWClient) -> None:
         self._client = client
 
     def __repr__(self) -> str:
@@ -72,7 +74,7 @@ class AsyncResource(Generic[M]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         url: str | None = None,
-    ) -> AsyncPaginator[M]:
+    ) -> Paginator[M]:
         params = filter_params(filters, self.wire_names, self.joined, extra_params)
         return self._client.paginate(url or self.url, parse=self.parse, params=params, limit=limit)
 
@@ -84,22 +86,22 @@ class AsyncResource(Generic[M]):
         params: Mapping[str, Any] | None = None,
         limit: int | None = None,
         page_hook: PageHook | None = None,
-    ) -> AsyncPaginator[M]:
+    ) -> Paginator[M]:
         """Page through a ``POST`` search (``_zoek``): the same body for every page;
         ``params`` (e.g. ``pageSize``) go on the first page's query."""
 
-        async def fetch(
+        def fetch(
             page_url: str,
             *,
             params: Mapping[str, Any] | None = None,
             headers: Mapping[str, str] | None = None,
         ) -> Any:
-            response = await self._client.request(
+            response = self._client.request(
                 "POST", page_url, json=dict(body), params=params, headers=headers
             )
             return _core.decode_json(response)
 
-        return AsyncPaginator(
+        return Paginator(
             fetch,
             self._client.url_for(self.api, path),
             api_root=self._client.service(self.api).api_root,
@@ -109,7 +111,7 @@ class AsyncResource(Generic[M]):
             page_hook=page_hook,
         )
 
-    async def get(
+    def get(
         self,
         ref: Ref | BaseModel,
         *,
@@ -119,13 +121,13 @@ class AsyncResource(Generic[M]):
     ) -> M:
         """Fetch one resource by URL or UUID (cached and ETag-revalidated where allowed)."""
         params = {"expand": ",".join(expand_with_parents(expand))} if expand else None
-        body = await self._client.get_json(
+        body = self._client.get_json(
             self.url_of(ref), params=params, headers=headers, timeout=timeout
         )
         return self.parse(body)
 
     # -- writing -----------------------------------------------------------------------
-    async def _write(
+    def _write(
         self,
         method: str,
         url: str,
@@ -133,12 +135,12 @@ class AsyncResource(Generic[M]):
         headers: Mapping[str, str] | None,
         timeout: Timeout,
     ) -> M:
-        response = await self._client.request(
+        response = self._client.request(
             method, url, json=write_body(data), headers=headers, timeout=timeout
         )
         return self.parse(_core.decode_json(response))
 
-    async def create(
+    def create(
         self,
         data: M | Mapping[str, Any],
         *,
@@ -146,9 +148,9 @@ class AsyncResource(Generic[M]):
         timeout: Timeout = None,
     ) -> M:
         """Create a resource (POST) and return it as the server stored it."""
-        return await self._write("POST", self.url, data, headers, timeout)
+        return self._write("POST", self.url, data, headers, timeout)
 
-    async def update(
+    def update(
         self,
         ref: Ref | BaseModel,
         data: M | Mapping[str, Any],
@@ -157,9 +159,9 @@ class AsyncResource(Generic[M]):
         timeout: Timeout = None,
     ) -> M:
         """Replace a resource (PUT) with ``data``."""
-        return await self._write("PUT", self.url_of(ref), data, headers, timeout)
+        return self._write("PUT", self.url_of(ref), data, headers, timeout)
 
-    async def partial_update(
+    def partial_update(
         self,
         ref: Ref | BaseModel,
         data: M | Mapping[str, Any],
@@ -168,9 +170,9 @@ class AsyncResource(Generic[M]):
         timeout: Timeout = None,
     ) -> M:
         """Change some fields of a resource (PATCH); only the fields in ``data`` are sent."""
-        return await self._write("PATCH", self.url_of(ref), data, headers, timeout)
+        return self._write("PATCH", self.url_of(ref), data, headers, timeout)
 
-    async def delete(
+    def delete(
         self,
         ref: Ref | BaseModel,
         *,
@@ -178,10 +180,10 @@ class AsyncResource(Generic[M]):
         timeout: Timeout = None,
     ) -> None:
         """Delete a resource. Add ``X-Audit-Toelichting`` in ``headers`` to say why."""
-        await self._client.request("DELETE", self.url_of(ref), headers=headers, timeout=timeout)
+        self._client.request("DELETE", self.url_of(ref), headers=headers, timeout=timeout)
 
 
-class AsyncNestedResource(AsyncResource[M]):
+class NestedResource(Resource[M]):
     """A collection that lives under a parent resource, e.g. ``zaken/{uuid}/zaakeigenschappen``.
 
     :attr:`parent_path` names the parent collection, :attr:`path` the nested one, and
@@ -197,7 +199,7 @@ class AsyncNestedResource(AsyncResource[M]):
         parent_url = resource_url(self._client.url_for(self.api, self.parent_path), parent)
         return f"{parent_url.rstrip('/')}/{self.path}"
 
-    async def create(
+    def create(
         self,
         data: M | Mapping[str, Any],
         *,
@@ -209,9 +211,9 @@ class AsyncNestedResource(AsyncResource[M]):
         parent = body.get(self.parent_field)
         if not parent:
             raise InputError(f"{type(self).__name__}.create needs {self.parent_field!r} in data.")
-        return await self._write("POST", self.collection_url(parent), body, headers, timeout)
+        return self._write("POST", self.collection_url(parent), body, headers, timeout)
 
-    async def get(
+    def get(
         self,
         ref: Ref | BaseModel,
         *,
@@ -225,4 +227,4 @@ class AsyncNestedResource(AsyncResource[M]):
                 f"{type(self).__name__}.get needs the resource's URL: a nested resource "
                 "cannot be found by UUID without its parent."
             )
-        return await super().get(ref, expand=expand, headers=headers, timeout=timeout)
+        return super().get(ref, expand=expand, headers=headers, timeout=timeout)

@@ -6,7 +6,7 @@ is accepted by ``list`` and ``get`` of partijen, klantcontacten, betrokkenen and
 digitaleadressen; the parents of nested paths are added (``hadBetrokkenen.wasPartij`` also
 asks for ``hadBetrokkenen``) and the expanded objects come back typed in ``.expand``.
 
-Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+Source of the sync face (see ``scripts/unasync.py``).
 """
 
 from __future__ import annotations
@@ -18,13 +18,11 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import Unpack
 
-from .._async_pagination import AsyncPaginator
-from .._async_resource import AsyncResource
 from .._exceptions import InputError
 from .._resource import Ref, uuid_from_url
 from ..identifiers import validate_bsn, validate_kvk
-from . import _filters as f
-from .models import (
+from ..klantinteracties import _filters as f
+from ..klantinteracties.models import (
     Actor,
     ActorKlantcontact,
     Betrokkene,
@@ -41,9 +39,11 @@ from .models import (
     Rekeningnummer,
     Vertegenwoordigden,
 )
+from .pagination import AsyncPaginator
+from .resource import AsyncResource
 
 if TYPE_CHECKING:
-    from .._async_client import AsyncZGWClient
+    from .client import AsyncZGWClient
 
 __all__ = ["AsyncKlantinteractiesAPI"]
 

@@ -1,7 +1,6 @@
-# Generated from _async_resources.py by scripts/unasync.py. Do not edit: edit the source.
-"""The Catalogi API's resources on the synchronous client (``client.catalogi``).
+"""The Catalogi API's resources on the asynchronous client (``client.catalogi``).
 
-Generated from its ``_async_`` source by ``scripts/unasync.py``.
+Source of the sync face (see ``scripts/unasync.py``).
 
 Published catalogi resources (``concept: false``) never change, so ``get`` and ``list`` read
 them through the client's catalogi cache: a second ``get`` of a published zaaktype makes no
@@ -18,12 +17,10 @@ from pydantic import BaseModel
 from typing_extensions import Unpack
 
 from .. import _core
-from .._sync_pagination import Paginator
-from .._sync_resource import Resource, Timeout
 from .._models import ZGWModel
 from .._resource import Ref
-from . import _filters as f
-from .models import (
+from ..catalogi import _filters as f
+from ..catalogi.models import (
     Besluittype,
     Catalogus,
     Eigenschap,
@@ -35,19 +32,21 @@ from .models import (
     Zaaktype,
     ZaaktypeInformatieobjecttype,
 )
+from .pagination import AsyncPaginator
+from .resource import AsyncResource, Timeout
 
 if TYPE_CHECKING:
-    from .._sync_client import ZGWClient
+    from .client import AsyncZGWClient
 
-__all__ = ["CatalogiAPI"]
+__all__ = ["AsyncCatalogiAPI"]
 
 P = TypeVar("P", bound=ZGWModel)
 
 
-class Publishable(Resource[P]):
+class AsyncPublishable(AsyncResource[P]):
     """A type that starts as a concept and is published with ``POST {url}/publish``."""
 
-    def publish(
+    async def publish(
         self,
         ref: Ref | BaseModel,
         *,
@@ -65,13 +64,13 @@ class Publishable(Resource[P]):
             The published resource, as the server returns it (``concept`` false).
         """
         url = self.url_of(ref).rstrip("/") + "/publish"
-        response = self._client.request(
+        response = await self._client.request(
             "POST", url, json={}, headers=headers, timeout=timeout
         )
         return self.parse(_core.decode_json(response))
 
 
-class Catalogussen(Resource[Catalogus]):
+class AsyncCatalogussen(AsyncResource[Catalogus]):
     """``/catalogussen``: the catalogues that hold an organisation's types."""
 
     api, path, model = "catalogi", "catalogussen", Catalogus
@@ -84,7 +83,7 @@ class Catalogussen(Resource[Catalogus]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.CatalogussenFilters],
-    ) -> Paginator[Catalogus]:
+    ) -> AsyncPaginator[Catalogus]:
         """Catalogussen matching ``filters`` (e.g. ``domein``, ``rsin``, ``rsin__in``).
 
         Args:
@@ -98,7 +97,7 @@ class Catalogussen(Resource[Catalogus]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class Zaaktypen(Publishable[Zaaktype]):
+class AsyncZaaktypen(AsyncPublishable[Zaaktype]):
     """``/zaaktypen``: the kinds of zaken, with their process rules. ``publish()`` publishes."""
 
     api, path, model = "catalogi", "zaaktypen", Zaaktype
@@ -110,7 +109,7 @@ class Zaaktypen(Publishable[Zaaktype]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.ZaaktypenFilters],
-    ) -> Paginator[Zaaktype]:
+    ) -> AsyncPaginator[Zaaktype]:
         """Zaaktypen matching ``filters`` (``catalogus``, ``identificatie``, ``status``, ...).
 
         Open Zaak lists only published zaaktypen unless ``status="alles"`` or
@@ -127,7 +126,7 @@ class Zaaktypen(Publishable[Zaaktype]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class Statustypen(Resource[Statustype]):
+class AsyncStatustypen(AsyncResource[Statustype]):
     """``/statustypen``: the steps of a zaaktype, ordered by ``volgnummer``."""
 
     api, path, model = "catalogi", "statustypen", Statustype
@@ -139,7 +138,7 @@ class Statustypen(Resource[Statustype]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.StatustypenFilters],
-    ) -> Paginator[Statustype]:
+    ) -> AsyncPaginator[Statustype]:
         """Statustypen matching ``filters`` (e.g. ``zaaktype=<url>``).
 
         Args:
@@ -153,7 +152,7 @@ class Statustypen(Resource[Statustype]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class Resultaattypen(Resource[Resultaattype]):
+class AsyncResultaattypen(AsyncResource[Resultaattype]):
     """``/resultaattypen``: the possible outcomes of a zaaktype."""
 
     api, path, model = "catalogi", "resultaattypen", Resultaattype
@@ -165,7 +164,7 @@ class Resultaattypen(Resource[Resultaattype]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.ResultaattypenFilters],
-    ) -> Paginator[Resultaattype]:
+    ) -> AsyncPaginator[Resultaattype]:
         """Resultaattypen matching ``filters`` (e.g. ``zaaktype=<url>``).
 
         Args:
@@ -179,7 +178,7 @@ class Resultaattypen(Resource[Resultaattype]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class Roltypen(Resource[Roltype]):
+class AsyncRoltypen(AsyncResource[Roltype]):
     """``/roltypen``: the roles people and organisations can have in a zaak of a zaaktype."""
 
     api, path, model = "catalogi", "roltypen", Roltype
@@ -191,7 +190,7 @@ class Roltypen(Resource[Roltype]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.RoltypenFilters],
-    ) -> Paginator[Roltype]:
+    ) -> AsyncPaginator[Roltype]:
         """Roltypen matching ``filters`` (``zaaktype``, ``omschrijving_generiek``, ...).
 
         Args:
@@ -205,7 +204,7 @@ class Roltypen(Resource[Roltype]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class Eigenschappen(Resource[Eigenschap]):
+class AsyncEigenschappen(AsyncResource[Eigenschap]):
     """``/eigenschappen``: the extra properties a zaak of a zaaktype can carry."""
 
     api, path, model = "catalogi", "eigenschappen", Eigenschap
@@ -217,7 +216,7 @@ class Eigenschappen(Resource[Eigenschap]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.EigenschappenFilters],
-    ) -> Paginator[Eigenschap]:
+    ) -> AsyncPaginator[Eigenschap]:
         """Eigenschappen matching ``filters`` (e.g. ``zaaktype=<url>``).
 
         Args:
@@ -231,7 +230,7 @@ class Eigenschappen(Resource[Eigenschap]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class Informatieobjecttypen(Publishable[Informatieobjecttype]):
+class AsyncInformatieobjecttypen(AsyncPublishable[Informatieobjecttype]):
     """``/informatieobjecttypen``: the kinds of documents. ``publish()`` publishes a concept."""
 
     api, path, model = "catalogi", "informatieobjecttypen", Informatieobjecttype
@@ -244,7 +243,7 @@ class Informatieobjecttypen(Publishable[Informatieobjecttype]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.InformatieobjecttypenFilters],
-    ) -> Paginator[Informatieobjecttype]:
+    ) -> AsyncPaginator[Informatieobjecttype]:
         """Informatieobjecttypen matching ``filters`` (``catalogus``, ``omschrijving``, ...).
 
         Args:
@@ -258,7 +257,7 @@ class Informatieobjecttypen(Publishable[Informatieobjecttype]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class Besluittypen(Publishable[Besluittype]):
+class AsyncBesluittypen(AsyncPublishable[Besluittype]):
     """``/besluittypen``: the kinds of besluiten. ``publish()`` publishes a concept."""
 
     api, path, model = "catalogi", "besluittypen", Besluittype
@@ -270,7 +269,7 @@ class Besluittypen(Publishable[Besluittype]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.BesluittypenFilters],
-    ) -> Paginator[Besluittype]:
+    ) -> AsyncPaginator[Besluittype]:
         """Besluittypen matching ``filters`` (``catalogus``, ``zaaktypen``, ``status``, ...).
 
         Args:
@@ -284,7 +283,7 @@ class Besluittypen(Publishable[Besluittype]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class ZaaktypeInformatieobjecttypen(Resource[ZaaktypeInformatieobjecttype]):
+class AsyncZaaktypeInformatieobjecttypen(AsyncResource[ZaaktypeInformatieobjecttype]):
     """``/zaaktype-informatieobjecttypen``: which documents a zaaktype uses, and how."""
 
     api, path, model = "catalogi", "zaaktype-informatieobjecttypen", ZaaktypeInformatieobjecttype
@@ -297,7 +296,7 @@ class ZaaktypeInformatieobjecttypen(Resource[ZaaktypeInformatieobjecttype]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.ZaaktypeInformatieobjecttypenFilters],
-    ) -> Paginator[ZaaktypeInformatieobjecttype]:
+    ) -> AsyncPaginator[ZaaktypeInformatieobjecttype]:
         """Zaaktype-informatieobjecttypen matching ``filters`` (``zaaktype``, ``richting``, ...).
 
         Args:
@@ -311,7 +310,7 @@ class ZaaktypeInformatieobjecttypen(Resource[ZaaktypeInformatieobjecttype]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class Zaakobjecttypen(Resource[Zaakobjecttype]):
+class AsyncZaakobjecttypen(AsyncResource[Zaakobjecttype]):
     """``/zaakobjecttypen``: the kinds of objects a zaak of a zaaktype can be about."""
 
     api, path, model = "catalogi", "zaakobjecttypen", Zaakobjecttype
@@ -324,7 +323,7 @@ class Zaakobjecttypen(Resource[Zaakobjecttype]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.ZaakobjecttypenFilters],
-    ) -> Paginator[Zaakobjecttype]:
+    ) -> AsyncPaginator[Zaakobjecttype]:
         """Zaakobjecttypen matching ``filters`` (``zaaktype``, ``objecttype``, ...).
 
         Args:
@@ -338,7 +337,7 @@ class Zaakobjecttypen(Resource[Zaakobjecttype]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class CatalogiAPI:
+class AsyncCatalogiAPI:
     """The Catalogi API: ``client.catalogi.zaaktypen``, ``.statustypen``, ``.roltypen``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
@@ -346,22 +345,22 @@ class CatalogiAPI:
     ``publish``. Published types are served from the client's cache.
     """
 
-    def __init__(self, client: ZGWClient) -> None:
-        self.catalogussen = Catalogussen(client)
-        self.zaaktypen = Zaaktypen(client)
-        self.statustypen = Statustypen(client)
-        self.resultaattypen = Resultaattypen(client)
-        self.roltypen = Roltypen(client)
-        self.eigenschappen = Eigenschappen(client)
-        self.informatieobjecttypen = Informatieobjecttypen(client)
-        self.besluittypen = Besluittypen(client)
-        self.zaaktype_informatieobjecttypen = ZaaktypeInformatieobjecttypen(client)
-        self.zaakobjecttypen = Zaakobjecttypen(client)
+    def __init__(self, client: AsyncZGWClient) -> None:
+        self.catalogussen = AsyncCatalogussen(client)
+        self.zaaktypen = AsyncZaaktypen(client)
+        self.statustypen = AsyncStatustypen(client)
+        self.resultaattypen = AsyncResultaattypen(client)
+        self.roltypen = AsyncRoltypen(client)
+        self.eigenschappen = AsyncEigenschappen(client)
+        self.informatieobjecttypen = AsyncInformatieobjecttypen(client)
+        self.besluittypen = AsyncBesluittypen(client)
+        self.zaaktype_informatieobjecttypen = AsyncZaaktypeInformatieobjecttypen(client)
+        self.zaakobjecttypen = AsyncZaakobjecttypen(client)
 
     def __repr__(self) -> str:
         return "<CatalogiAPI>"
 
-    def statustypen_of(
+    async def statustypen_of(
         self, zaaktype: Ref | BaseModel, *, status: str | None = None
     ) -> builtins.list[Statustype]:
         """The statustypen of a zaaktype, in process order (sorted by ``volgnummer``).
@@ -377,7 +376,7 @@ class CatalogiAPI:
         filters: dict[str, Any] = {"zaaktype": self.zaaktypen.url_of(zaaktype)}
         if status is not None:
             filters["status"] = status
-        items = self.statustypen._list(filters).to_list()
+        items = await self.statustypen._list(filters).to_list()
         return sorted(items, key=_volgnummer)
 
 

@@ -19,7 +19,7 @@ with at most ``policy.concurrency`` in flight in one composition:
 Each URL is fetched at most once per composition (catalogi also across compositions).
 A part that fails is reported in ``missing``; the rest is still returned.
 
-Source of ``_sync_composer.py`` (see ``scripts/unasync.py``).
+Source of the sync face (see ``scripts/unasync.py``).
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from .._async_concurrency import gather_limited, new_limiter, new_signal, wait_at_most
-from .._async_contact import contactmomenten_about_zaak
 from .._exceptions import AccessDeniedError, InputError, ZGWError
 from .._request_context import limit_requests, report_written
 from ..besluiten.models import Besluit
@@ -41,10 +40,8 @@ from ..contact import Contactmoment, from_klantcontact
 from ..documenten.models import EnkelvoudigInformatieObject
 from ..identifiers import validate_bsn, validate_kvk, validate_vestigingsnummer
 from ..klantinteracties.models import Klantcontact
-from ..objecten.taken import Taak, is_open
-from ..zaken.models import Resultaat, Rol, Status, Zaak
-from . import _compose as c
-from .models import (
+from ..mijnzaken import _compose as c
+from ..mijnzaken.models import (
     BesluitView,
     DocumentView,
     Missing,
@@ -54,10 +51,13 @@ from .models import (
     ZaakDetail,
     ZaakSummary,
 )
-from .policy import Policy
+from ..mijnzaken.policy import Policy
+from ..objecten.taken import Taak, is_open
+from ..zaken.models import Resultaat, Rol, Status, Zaak
+from .contact import contactmomenten_about_zaak
 
 if TYPE_CHECKING:
-    from .._async_client import AsyncZGWClient
+    from .client import AsyncZGWClient
 
 __all__ = ["AsyncMijnZaken"]
 

@@ -1,10 +1,12 @@
-"""The Contactmomenten API's resources on the asynchronous client (``client.contactmomenten``).
+# GENERATED from src/zgw_client/_async/contactmomenten.py by scripts/unasync.py.
+# Do not edit: edit the source and run the script.
+"""The Contactmomenten API's resources on the synchronous client (``client.contactmomenten``).
 
 The Contactmomenten API 1.0 (JWT-ZGW, like Open Zaak) predates Klantinteracties: references
 are plain URLs, and the link of a contactmoment to a zaak lives in a separate
 ``objectcontactmoment`` (see :mod:`zgw_client.contactmomenten.models`).
 
-Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async/`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations
@@ -17,16 +19,16 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import Unpack
 
-from .._async_pagination import AsyncPaginator
-from .._async_resource import AsyncResource
 from .._exceptions import InputError
-from . import _filters as f
-from .models import Contactmoment, KlantContactMoment, ObjectContactMoment
+from ..contactmomenten import _filters as f
+from ..contactmomenten.models import Contactmoment, KlantContactMoment, ObjectContactMoment
+from .pagination import Paginator
+from .resource import Resource
 
 if TYPE_CHECKING:
-    from .._async_client import AsyncZGWClient
+    from .client import ZGWClient
 
-__all__ = ["AsyncContactmomentenAPI"]
+__all__ = ["ContactmomentenAPI"]
 
 _OLDEST = datetime.min.replace(tzinfo=timezone.utc)
 
@@ -38,7 +40,7 @@ def _newest_first_key(contactmoment: Contactmoment) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
-class AsyncContactmomenten(AsyncResource[Contactmoment]):
+class Contactmomenten(Resource[Contactmoment]):
     """``/contactmomenten``: registered contacts with klanten."""
 
     api, path, model = "contactmomenten", "contactmomenten", Contactmoment
@@ -51,7 +53,7 @@ class AsyncContactmomenten(AsyncResource[Contactmoment]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.ContactmomentenFilters],
-    ) -> AsyncPaginator[Contactmoment]:
+    ) -> Paginator[Contactmoment]:
         """Contactmomenten matching ``filters`` (lazily, across pages).
 
         Args:
@@ -66,7 +68,7 @@ class AsyncContactmomenten(AsyncResource[Contactmoment]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncObjectContactmomenten(AsyncResource[ObjectContactMoment]):
+class ObjectContactmomenten(Resource[ObjectContactMoment]):
     """``/objectcontactmomenten``: links between contactmomenten and objects (zaken)."""
 
     api, path, model = "contactmomenten", "objectcontactmomenten", ObjectContactMoment
@@ -79,7 +81,7 @@ class AsyncObjectContactmomenten(AsyncResource[ObjectContactMoment]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.ObjectcontactmomentenFilters],
-    ) -> AsyncPaginator[ObjectContactMoment]:
+    ) -> Paginator[ObjectContactMoment]:
         """Objectcontactmomenten matching ``filters``.
 
         Args:
@@ -93,7 +95,7 @@ class AsyncObjectContactmomenten(AsyncResource[ObjectContactMoment]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncKlantContactmomenten(AsyncResource[KlantContactMoment]):
+class KlantContactmomenten(Resource[KlantContactMoment]):
     """``/klantcontactmomenten``: links between contactmomenten and klanten (Klanten API)."""
 
     api, path, model = "contactmomenten", "klantcontactmomenten", KlantContactMoment
@@ -106,7 +108,7 @@ class AsyncKlantContactmomenten(AsyncResource[KlantContactMoment]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.KlantcontactmomentenFilters],
-    ) -> AsyncPaginator[KlantContactMoment]:
+    ) -> Paginator[KlantContactMoment]:
         """Klantcontactmomenten matching ``filters``.
 
         Args:
@@ -120,7 +122,7 @@ class AsyncKlantContactmomenten(AsyncResource[KlantContactMoment]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncContactmomentenAPI:
+class ContactmomentenAPI:
     """The Contactmomenten API 1.0: ``client.contactmomenten.contactmomenten``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
@@ -128,15 +130,15 @@ class AsyncContactmomentenAPI:
     object (a zaak) to its contactmomenten.
     """
 
-    def __init__(self, client: AsyncZGWClient) -> None:
-        self.contactmomenten = AsyncContactmomenten(client)
-        self.objectcontactmomenten = AsyncObjectContactmomenten(client)
-        self.klantcontactmomenten = AsyncKlantContactmomenten(client)
+    def __init__(self, client: ZGWClient) -> None:
+        self.contactmomenten = Contactmomenten(client)
+        self.objectcontactmomenten = ObjectContactmomenten(client)
+        self.klantcontactmomenten = KlantContactmomenten(client)
 
     def __repr__(self) -> str:
         return "<ContactmomentenAPI>"
 
-    async def contactmomenten_about(
+    def contactmomenten_about(
         self, object_url: str | BaseModel
     ) -> builtins.list[Contactmoment]:
         """The contactmomenten linked to an object (e.g. a zaak), newest first.
@@ -154,12 +156,12 @@ class AsyncContactmomentenAPI:
             InputError: ``object_url`` is not a URL.
         """
         url = _object_url(object_url)
-        links = await self.objectcontactmomenten.list(object=url).to_list()
+        links = self.objectcontactmomenten.list(object=url).to_list()
         seen: builtins.list[str] = []
         for link in links:
             if link.contactmoment and link.contactmoment not in seen:
                 seen.append(link.contactmoment)
-        found = [await self.contactmomenten.get(cm_url) for cm_url in seen]
+        found = [self.contactmomenten.get(cm_url) for cm_url in seen]
         return sorted(found, key=_newest_first_key, reverse=True)
 
 

@@ -1,4 +1,3 @@
-# Generated from _async_contact.py by scripts/unasync.py. Do not edit: edit the source.
 """One view of the contact about a zaak, from Klantinteracties and/or Contactmomenten.
 
 A municipality moving from the Contactmomenten API 1.0 to Klantinteracties (Open Klant 2)
@@ -6,7 +5,7 @@ has contacts in both for a while, often the same contact in both. This reads eit
 and returns the neutral :class:`~zgw_client.contact.Contactmoment`: newest first, each
 contact once (equality ignores where a contact is stored, see :mod:`zgw_client.contact`).
 
-Generated from its ``_async_`` source by ``scripts/unasync.py``.
+Source of the sync face (see ``scripts/unasync.py``).
 """
 
 from __future__ import annotations
@@ -17,13 +16,13 @@ from typing import TYPE_CHECKING, get_args
 
 from pydantic import BaseModel
 
-from ._exceptions import ConfigurationError, InputError
-from ._resource import Ref
-from .contact import Contactmoment, Source, from_contactmoment, from_klantcontact
-from .klantinteracties._sync_resources import DEFAULT_ZAAK_EXPAND, zaak_uuid_of
+from .._exceptions import ConfigurationError, InputError
+from .._resource import Ref
+from ..contact import Contactmoment, Source, from_contactmoment, from_klantcontact
+from .klantinteracties import DEFAULT_ZAAK_EXPAND, zaak_uuid_of
 
 if TYPE_CHECKING:
-    from ._sync_client import ZGWClient
+    from .client import AsyncZGWClient
 
 __all__ = ["contactmomenten_about_zaak"]
 
@@ -31,7 +30,7 @@ _SOURCES: tuple[str, ...] = get_args(Source)
 _OLDEST = datetime.min.replace(tzinfo=timezone.utc)
 
 
-def _zaak_url(client: ZGWClient, zaak: Ref | BaseModel, zaak_uuid: str) -> str | None:
+def _zaak_url(client: AsyncZGWClient, zaak: Ref | BaseModel, zaak_uuid: str) -> str | None:
     """The zaak's URL: given, on the model, or built on the configured Zaken API."""
     if isinstance(zaak, BaseModel):
         url = getattr(zaak, "url", None)
@@ -44,7 +43,7 @@ def _zaak_url(client: ZGWClient, zaak: Ref | BaseModel, zaak_uuid: str) -> str |
     return None
 
 
-def _default_sources(client: ZGWClient) -> list[str]:
+def _default_sources(client: AsyncZGWClient) -> list[str]:
     services = client.config.services
     for name in _SOURCES:
         if name in services:
@@ -55,8 +54,8 @@ def _default_sources(client: ZGWClient) -> list[str]:
     )
 
 
-def contactmomenten_about_zaak(
-    client: ZGWClient,
+async def contactmomenten_about_zaak(
+    client: AsyncZGWClient,
     zaak: Ref | BaseModel,
     *,
     sources: Sequence[Source] | None = None,
@@ -105,10 +104,10 @@ def contactmomenten_about_zaak(
         paginator = client.klantinteracties.klantcontacten_about_zaak(
             zaak_uuid, expand=DEFAULT_ZAAK_EXPAND
         )
-        for klantcontact in paginator:
+        async for klantcontact in paginator:
             found.append(from_klantcontact(klantcontact, zaak_url=zaak_url, zaak_uuid=zaak_uuid))
     if "contactmomenten" in chosen and zaak_url is not None:
-        for contactmoment in client.contactmomenten.contactmomenten_about(zaak_url):
+        for contactmoment in await client.contactmomenten.contactmomenten_about(zaak_url):
             found.append(from_contactmoment(contactmoment, zaak_url=zaak_url))
 
     unique = list(dict.fromkeys(found))

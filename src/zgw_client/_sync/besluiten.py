@@ -1,6 +1,8 @@
-"""The Besluiten API's resources on the asynchronous client (``client.besluiten``).
+# GENERATED from src/zgw_client/_async/besluiten.py by scripts/unasync.py.
+# Do not edit: edit the source and run the script.
+"""The Besluiten API's resources on the synchronous client (``client.besluiten``).
 
-Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async/`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations
@@ -12,19 +14,19 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import Unpack
 
-from .._async_pagination import AsyncPaginator
-from .._async_resource import AsyncResource
 from .._resource import Ref
-from . import _filters as f
-from .models import AuditTrail, Besluit, BesluitInformatieObject
+from ..besluiten import _filters as f
+from ..besluiten.models import AuditTrail, Besluit, BesluitInformatieObject
+from .pagination import Paginator
+from .resource import Resource
 
 if TYPE_CHECKING:
-    from .._async_client import AsyncZGWClient
+    from .client import ZGWClient
 
-__all__ = ["AsyncBesluitenAPI"]
+__all__ = ["BesluitenAPI"]
 
 
-class AsyncBesluiten(AsyncResource[Besluit]):
+class Besluiten(Resource[Besluit]):
     """``/besluiten``: decisions, usually taken within a zaak."""
 
     api, path, model = "besluiten", "besluiten", Besluit
@@ -36,7 +38,7 @@ class AsyncBesluiten(AsyncResource[Besluit]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.BesluitenFilters],
-    ) -> AsyncPaginator[Besluit]:
+    ) -> Paginator[Besluit]:
         """Besluiten matching ``filters`` (``zaak``, ``besluittype``, ``identificatie``, ...).
 
         Args:
@@ -49,17 +51,17 @@ class AsyncBesluiten(AsyncResource[Besluit]):
         """
         return self._list(filters, limit=limit, extra_params=extra_params)
 
-    async def audittrail(self, besluit: Ref | BaseModel) -> builtins.list[AuditTrail]:
+    def audittrail(self, besluit: Ref | BaseModel) -> builtins.list[AuditTrail]:
         """The besluit's audit trail: who changed what, oldest first (an unpaged list).
 
         Args:
             besluit: the besluit's URL, UUID or model.
         """
-        body = await self._client.get_json(self.url_of(besluit).rstrip("/") + "/audittrail")
+        body = self._client.get_json(self.url_of(besluit).rstrip("/") + "/audittrail")
         return [AuditTrail.model_validate(item) for item in body]
 
 
-class AsyncBesluitInformatieObjecten(AsyncResource[BesluitInformatieObject]):
+class BesluitInformatieObjecten(Resource[BesluitInformatieObject]):
     """``/besluitinformatieobjecten``: the documents that record a besluit (unpaged list).
 
     The document's informatieobjecttype must be one the besluittype allows, or the server
@@ -76,7 +78,7 @@ class AsyncBesluitInformatieObjecten(AsyncResource[BesluitInformatieObject]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.BesluitinformatieobjectenFilters],
-    ) -> AsyncPaginator[BesluitInformatieObject]:
+    ) -> Paginator[BesluitInformatieObject]:
         """Links matching ``filters`` (``besluit=<url>``, ``informatieobject=<url>``).
 
         Args:
@@ -90,16 +92,16 @@ class AsyncBesluitInformatieObjecten(AsyncResource[BesluitInformatieObject]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncBesluitenAPI:
+class BesluitenAPI:
     """The Besluiten API: ``client.besluiten.besluiten``, ``.besluitinformatieobjecten``.
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
     ``partial_update``/``delete``.
     """
 
-    def __init__(self, client: AsyncZGWClient) -> None:
-        self.besluiten = AsyncBesluiten(client)
-        self.besluitinformatieobjecten = AsyncBesluitInformatieObjecten(client)
+    def __init__(self, client: ZGWClient) -> None:
+        self.besluiten = Besluiten(client)
+        self.besluitinformatieobjecten = BesluitInformatieObjecten(client)
 
     def __repr__(self) -> str:
         return "<BesluitenAPI>"

@@ -1,10 +1,9 @@
-# Generated from _async_resource.py by scripts/unasync.py. Do not edit: edit the source.
-"""Generic CRUD on one collection of an API, for the synchronous face.
+"""Generic CRUD on one collection of an API, for the asynchronous face.
 
-Each API package declares its resources as small subclasses (``zaken/_sync_resources.py``)
+Each API package declares its resources as small subclasses (``zaken/_async_resources.py``)
 that name the collection, the model, and type the ``list()`` filters.
 
-Generated from its ``_async_`` source by ``scripts/unasync.py``.
+Source of the sync face (see ``scripts/unasync.py``).
 """
 
 from __future__ import annotations
@@ -15,23 +14,23 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 import httpx
 from pydantic import BaseModel
 
-from . import _core
-from ._sync_pagination import Paginator, PageHook
-from ._exceptions import InputError
-from ._models import ZGWModel
-from ._resource import Ref, expand_with_parents, filter_params, resource_url, write_body
+from .. import _core
+from .._exceptions import InputError
+from .._models import ZGWModel
+from .._resource import Ref, expand_with_parents, filter_params, resource_url, write_body
+from .pagination import AsyncPaginator, PageHook
 
 if TYPE_CHECKING:
-    from ._sync_client import ZGWClient
+    from .client import AsyncZGWClient
 
-__all__ = ["NestedResource", "Resource"]
+__all__ = ["AsyncNestedResource", "AsyncResource"]
 
 M = TypeVar("M", bound=ZGWModel)
 
 Timeout = float | httpx.Timeout | None
 
 
-class Resource(Generic[M]):
+class AsyncResource(Generic[M]):
     """List, get, create, update, partial_update and delete on one collection.
 
     Subclasses set :attr:`api` (the service name), :attr:`path` (the collection under the API
@@ -46,7 +45,7 @@ class Resource(Generic[M]):
     wire_names: ClassVar[Mapping[str, str]] = {}
     joined: ClassVar[frozenset[str]] = frozenset()
 
-    def __init__(self, client: ZGWClient) -> None:
+    def __init__(self, client: AsyncZGWClient) -> None:
         self._client = client
 
     def __repr__(self) -> str:
@@ -73,7 +72,7 @@ class Resource(Generic[M]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         url: str | None = None,
-    ) -> Paginator[M]:
+    ) -> AsyncPaginator[M]:
         params = filter_params(filters, self.wire_names, self.joined, extra_params)
         return self._client.paginate(url or self.url, parse=self.parse, params=params, limit=limit)
 
@@ -85,22 +84,22 @@ class Resource(Generic[M]):
         params: Mapping[str, Any] | None = None,
         limit: int | None = None,
         page_hook: PageHook | None = None,
-    ) -> Paginator[M]:
+    ) -> AsyncPaginator[M]:
         """Page through a ``POST`` search (``_zoek``): the same body for every page;
         ``params`` (e.g. ``pageSize``) go on the first page's query."""
 
-        def fetch(
+        async def fetch(
             page_url: str,
             *,
             params: Mapping[str, Any] | None = None,
             headers: Mapping[str, str] | None = None,
         ) -> Any:
-            response = self._client.request(
+            response = await self._client.request(
                 "POST", page_url, json=dict(body), params=params, headers=headers
             )
             return _core.decode_json(response)
 
-        return Paginator(
+        return AsyncPaginator(
             fetch,
             self._client.url_for(self.api, path),
             api_root=self._client.service(self.api).api_root,
@@ -110,7 +109,7 @@ class Resource(Generic[M]):
             page_hook=page_hook,
         )
 
-    def get(
+    async def get(
         self,
         ref: Ref | BaseModel,
         *,
@@ -120,13 +119,13 @@ class Resource(Generic[M]):
     ) -> M:
         """Fetch one resource by URL or UUID (cached and ETag-revalidated where allowed)."""
         params = {"expand": ",".join(expand_with_parents(expand))} if expand else None
-        body = self._client.get_json(
+        body = await self._client.get_json(
             self.url_of(ref), params=params, headers=headers, timeout=timeout
         )
         return self.parse(body)
 
     # -- writing -----------------------------------------------------------------------
-    def _write(
+    async def _write(
         self,
         method: str,
         url: str,
@@ -134,12 +133,12 @@ class Resource(Generic[M]):
         headers: Mapping[str, str] | None,
         timeout: Timeout,
     ) -> M:
-        response = self._client.request(
+        response = await self._client.request(
             method, url, json=write_body(data), headers=headers, timeout=timeout
         )
         return self.parse(_core.decode_json(response))
 
-    def create(
+    async def create(
         self,
         data: M | Mapping[str, Any],
         *,
@@ -147,9 +146,9 @@ class Resource(Generic[M]):
         timeout: Timeout = None,
     ) -> M:
         """Create a resource (POST) and return it as the server stored it."""
-        return self._write("POST", self.url, data, headers, timeout)
+        return await self._write("POST", self.url, data, headers, timeout)
 
-    def update(
+    async def update(
         self,
         ref: Ref | BaseModel,
         data: M | Mapping[str, Any],
@@ -158,9 +157,9 @@ class Resource(Generic[M]):
         timeout: Timeout = None,
     ) -> M:
         """Replace a resource (PUT) with ``data``."""
-        return self._write("PUT", self.url_of(ref), data, headers, timeout)
+        return await self._write("PUT", self.url_of(ref), data, headers, timeout)
 
-    def partial_update(
+    async def partial_update(
         self,
         ref: Ref | BaseModel,
         data: M | Mapping[str, Any],
@@ -169,9 +168,9 @@ class Resource(Generic[M]):
         timeout: Timeout = None,
     ) -> M:
         """Change some fields of a resource (PATCH); only the fields in ``data`` are sent."""
-        return self._write("PATCH", self.url_of(ref), data, headers, timeout)
+        return await self._write("PATCH", self.url_of(ref), data, headers, timeout)
 
-    def delete(
+    async def delete(
         self,
         ref: Ref | BaseModel,
         *,
@@ -179,10 +178,10 @@ class Resource(Generic[M]):
         timeout: Timeout = None,
     ) -> None:
         """Delete a resource. Add ``X-Audit-Toelichting`` in ``headers`` to say why."""
-        self._client.request("DELETE", self.url_of(ref), headers=headers, timeout=timeout)
+        await self._client.request("DELETE", self.url_of(ref), headers=headers, timeout=timeout)
 
 
-class NestedResource(Resource[M]):
+class AsyncNestedResource(AsyncResource[M]):
     """A collection that lives under a parent resource, e.g. ``zaken/{uuid}/zaakeigenschappen``.
 
     :attr:`parent_path` names the parent collection, :attr:`path` the nested one, and
@@ -198,7 +197,7 @@ class NestedResource(Resource[M]):
         parent_url = resource_url(self._client.url_for(self.api, self.parent_path), parent)
         return f"{parent_url.rstrip('/')}/{self.path}"
 
-    def create(
+    async def create(
         self,
         data: M | Mapping[str, Any],
         *,
@@ -210,9 +209,9 @@ class NestedResource(Resource[M]):
         parent = body.get(self.parent_field)
         if not parent:
             raise InputError(f"{type(self).__name__}.create needs {self.parent_field!r} in data.")
-        return self._write("POST", self.collection_url(parent), body, headers, timeout)
+        return await self._write("POST", self.collection_url(parent), body, headers, timeout)
 
-    def get(
+    async def get(
         self,
         ref: Ref | BaseModel,
         *,
@@ -226,4 +225,4 @@ class NestedResource(Resource[M]):
                 f"{type(self).__name__}.get needs the resource's URL: a nested resource "
                 "cannot be found by UUID without its parent."
             )
-        return super().get(ref, expand=expand, headers=headers, timeout=timeout)
+        return await super().get(ref, expand=expand, headers=headers, timeout=timeout)

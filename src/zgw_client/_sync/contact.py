@@ -1,3 +1,5 @@
+# GENERATED from src/zgw_client/_async/contact.py by scripts/unasync.py.
+# Do not edit: edit the source and run the script.
 """One view of the contact about a zaak, from Klantinteracties and/or Contactmomenten.
 
 A municipality moving from the Contactmomenten API 1.0 to Klantinteracties (Open Klant 2)
@@ -5,7 +7,7 @@ has contacts in both for a while, often the same contact in both. This reads eit
 and returns the neutral :class:`~zgw_client.contact.Contactmoment`: newest first, each
 contact once (equality ignores where a contact is stored, see :mod:`zgw_client.contact`).
 
-Source of ``_sync_contact.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async/`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations
@@ -16,13 +18,13 @@ from typing import TYPE_CHECKING, get_args
 
 from pydantic import BaseModel
 
-from ._exceptions import ConfigurationError, InputError
-from ._resource import Ref
-from .contact import Contactmoment, Source, from_contactmoment, from_klantcontact
-from .klantinteracties._async_resources import DEFAULT_ZAAK_EXPAND, zaak_uuid_of
+from .._exceptions import ConfigurationError, InputError
+from .._resource import Ref
+from ..contact import Contactmoment, Source, from_contactmoment, from_klantcontact
+from .klantinteracties import DEFAULT_ZAAK_EXPAND, zaak_uuid_of
 
 if TYPE_CHECKING:
-    from ._async_client import AsyncZGWClient
+    from .client import ZGWClient
 
 __all__ = ["contactmomenten_about_zaak"]
 
@@ -30,7 +32,7 @@ _SOURCES: tuple[str, ...] = get_args(Source)
 _OLDEST = datetime.min.replace(tzinfo=timezone.utc)
 
 
-def _zaak_url(client: AsyncZGWClient, zaak: Ref | BaseModel, zaak_uuid: str) -> str | None:
+def _zaak_url(client: ZGWClient, zaak: Ref | BaseModel, zaak_uuid: str) -> str | None:
     """The zaak's URL: given, on the model, or built on the configured Zaken API."""
     if isinstance(zaak, BaseModel):
         url = getattr(zaak, "url", None)
@@ -43,7 +45,7 @@ def _zaak_url(client: AsyncZGWClient, zaak: Ref | BaseModel, zaak_uuid: str) -> 
     return None
 
 
-def _default_sources(client: AsyncZGWClient) -> list[str]:
+def _default_sources(client: ZGWClient) -> list[str]:
     services = client.config.services
     for name in _SOURCES:
         if name in services:
@@ -54,8 +56,8 @@ def _default_sources(client: AsyncZGWClient) -> list[str]:
     )
 
 
-async def contactmomenten_about_zaak(
-    client: AsyncZGWClient,
+def contactmomenten_about_zaak(
+    client: ZGWClient,
     zaak: Ref | BaseModel,
     *,
     sources: Sequence[Source] | None = None,
@@ -104,10 +106,10 @@ async def contactmomenten_about_zaak(
         paginator = client.klantinteracties.klantcontacten_about_zaak(
             zaak_uuid, expand=DEFAULT_ZAAK_EXPAND
         )
-        async for klantcontact in paginator:
+        for klantcontact in paginator:
             found.append(from_klantcontact(klantcontact, zaak_url=zaak_url, zaak_uuid=zaak_uuid))
     if "contactmomenten" in chosen and zaak_url is not None:
-        for contactmoment in await client.contactmomenten.contactmomenten_about(zaak_url):
+        for contactmoment in client.contactmomenten.contactmomenten_about(zaak_url):
             found.append(from_contactmoment(contactmoment, zaak_url=zaak_url))
 
     unique = list(dict.fromkeys(found))

@@ -1,11 +1,10 @@
-# Generated from _async_resources.py by scripts/unasync.py. Do not edit: edit the source.
-"""The Contactmomenten API's resources on the synchronous client (``client.contactmomenten``).
+"""The Contactmomenten API's resources on the asynchronous client (``client.contactmomenten``).
 
 The Contactmomenten API 1.0 (JWT-ZGW, like Open Zaak) predates Klantinteracties: references
 are plain URLs, and the link of a contactmoment to a zaak lives in a separate
 ``objectcontactmoment`` (see :mod:`zgw_client.contactmomenten.models`).
 
-Generated from its ``_async_`` source by ``scripts/unasync.py``.
+Source of the sync face (see ``scripts/unasync.py``).
 """
 
 from __future__ import annotations
@@ -18,16 +17,16 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import Unpack
 
-from .._sync_pagination import Paginator
-from .._sync_resource import Resource
 from .._exceptions import InputError
-from . import _filters as f
-from .models import Contactmoment, KlantContactMoment, ObjectContactMoment
+from ..contactmomenten import _filters as f
+from ..contactmomenten.models import Contactmoment, KlantContactMoment, ObjectContactMoment
+from .pagination import AsyncPaginator
+from .resource import AsyncResource
 
 if TYPE_CHECKING:
-    from .._sync_client import ZGWClient
+    from .client import AsyncZGWClient
 
-__all__ = ["ContactmomentenAPI"]
+__all__ = ["AsyncContactmomentenAPI"]
 
 _OLDEST = datetime.min.replace(tzinfo=timezone.utc)
 
@@ -39,7 +38,7 @@ def _newest_first_key(contactmoment: Contactmoment) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
-class Contactmomenten(Resource[Contactmoment]):
+class AsyncContactmomenten(AsyncResource[Contactmoment]):
     """``/contactmomenten``: registered contacts with klanten."""
 
     api, path, model = "contactmomenten", "contactmomenten", Contactmoment
@@ -52,7 +51,7 @@ class Contactmomenten(Resource[Contactmoment]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.ContactmomentenFilters],
-    ) -> Paginator[Contactmoment]:
+    ) -> AsyncPaginator[Contactmoment]:
         """Contactmomenten matching ``filters`` (lazily, across pages).
 
         Args:
@@ -67,7 +66,7 @@ class Contactmomenten(Resource[Contactmoment]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class ObjectContactmomenten(Resource[ObjectContactMoment]):
+class AsyncObjectContactmomenten(AsyncResource[ObjectContactMoment]):
     """``/objectcontactmomenten``: links between contactmomenten and objects (zaken)."""
 
     api, path, model = "contactmomenten", "objectcontactmomenten", ObjectContactMoment
@@ -80,7 +79,7 @@ class ObjectContactmomenten(Resource[ObjectContactMoment]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.ObjectcontactmomentenFilters],
-    ) -> Paginator[ObjectContactMoment]:
+    ) -> AsyncPaginator[ObjectContactMoment]:
         """Objectcontactmomenten matching ``filters``.
 
         Args:
@@ -94,7 +93,7 @@ class ObjectContactmomenten(Resource[ObjectContactMoment]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class KlantContactmomenten(Resource[KlantContactMoment]):
+class AsyncKlantContactmomenten(AsyncResource[KlantContactMoment]):
     """``/klantcontactmomenten``: links between contactmomenten and klanten (Klanten API)."""
 
     api, path, model = "contactmomenten", "klantcontactmomenten", KlantContactMoment
@@ -107,7 +106,7 @@ class KlantContactmomenten(Resource[KlantContactMoment]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.KlantcontactmomentenFilters],
-    ) -> Paginator[KlantContactMoment]:
+    ) -> AsyncPaginator[KlantContactMoment]:
         """Klantcontactmomenten matching ``filters``.
 
         Args:
@@ -121,7 +120,7 @@ class KlantContactmomenten(Resource[KlantContactMoment]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class ContactmomentenAPI:
+class AsyncContactmomentenAPI:
     """The Contactmomenten API 1.0: ``client.contactmomenten.contactmomenten``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
@@ -129,15 +128,15 @@ class ContactmomentenAPI:
     object (a zaak) to its contactmomenten.
     """
 
-    def __init__(self, client: ZGWClient) -> None:
-        self.contactmomenten = Contactmomenten(client)
-        self.objectcontactmomenten = ObjectContactmomenten(client)
-        self.klantcontactmomenten = KlantContactmomenten(client)
+    def __init__(self, client: AsyncZGWClient) -> None:
+        self.contactmomenten = AsyncContactmomenten(client)
+        self.objectcontactmomenten = AsyncObjectContactmomenten(client)
+        self.klantcontactmomenten = AsyncKlantContactmomenten(client)
 
     def __repr__(self) -> str:
         return "<ContactmomentenAPI>"
 
-    def contactmomenten_about(
+    async def contactmomenten_about(
         self, object_url: str | BaseModel
     ) -> builtins.list[Contactmoment]:
         """The contactmomenten linked to an object (e.g. a zaak), newest first.
@@ -155,12 +154,12 @@ class ContactmomentenAPI:
             InputError: ``object_url`` is not a URL.
         """
         url = _object_url(object_url)
-        links = self.objectcontactmomenten.list(object=url).to_list()
+        links = await self.objectcontactmomenten.list(object=url).to_list()
         seen: builtins.list[str] = []
         for link in links:
             if link.contactmoment and link.contactmoment not in seen:
                 seen.append(link.contactmoment)
-        found = [self.contactmomenten.get(cm_url) for cm_url in seen]
+        found = [await self.contactmomenten.get(cm_url) for cm_url in seen]
         return sorted(found, key=_newest_first_key, reverse=True)
 
 

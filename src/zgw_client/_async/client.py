@@ -1,7 +1,6 @@
-# Generated from _async_client.py by scripts/unasync.py. Do not edit: edit the source.
-"""The synchronous client face: :class:`ZGWClient`.
+"""The asynchronous client face: :class:`AsyncZGWClient`.
 
-Generated from its ``_async_`` source by ``scripts/unasync.py``: the sync face is this file
+Source of the sync face (see ``scripts/unasync.py``): the sync face is this file
 with ``async``/``await`` dropped and ``Async*`` names replaced. Edit the async file, run the
 script, and commit both; a test fails when they drift apart.
 """
@@ -10,8 +9,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Callable, Mapping
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
@@ -19,42 +18,42 @@ from typing import Any, TypeVar
 
 import httpx
 from tenacity import (
-    Retrying,
+    AsyncRetrying,
     RetryCallState,
     RetryError,
     retry_if_exception_type,
     stop_after_attempt,
 )
 
-from . import _core
-from ._sync_concurrency import current_limiter
-from ._sync_pagination import Paginator, PageHook
-from ._base_client import BaseClient
-from ._cache import ResponseCache
-from ._config import RetryPolicy, Service, ZGWConfig
-from ._exceptions import RetriesExhaustedError
-from ._models import ZGWModel
-from ._request_context import REQUEST_WRITTEN
-from .besluiten._sync_resources import BesluitenAPI
-from .catalogi._sync_resources import CatalogiAPI
-from .contactmomenten._sync_resources import ContactmomentenAPI
-from .documenten._sync_resources import DocumentenAPI
-from .klantinteracties._sync_resources import KlantinteractiesAPI
-from .objecten._sync_resources import ObjectenAPI
-from .zaken._sync_resources import ZakenAPI
+from .. import _core
+from .._async_concurrency import current_limiter
+from .._base_client import BaseClient
+from .._cache import ResponseCache
+from .._config import RetryPolicy, Service, ZGWConfig
+from .._exceptions import RetriesExhaustedError
+from .._models import ZGWModel
+from .._request_context import REQUEST_WRITTEN
+from .besluiten import AsyncBesluitenAPI
+from .catalogi import AsyncCatalogiAPI
+from .contactmomenten import AsyncContactmomentenAPI
+from .documenten import AsyncDocumentenAPI
+from .klantinteracties import AsyncKlantinteractiesAPI
+from .objecten import AsyncObjectenAPI
+from .pagination import AsyncPaginator, PageHook
+from .zaken import AsyncZakenAPI
 
-__all__ = ["ZGWClient"]
+__all__ = ["AsyncZGWClient"]
 
 T = TypeVar("T")
 
 
-class ZGWClient(BaseClient):
-    """Synchronous client for the ZGW APIs, Klantinteracties and the Objects API.
+class AsyncZGWClient(BaseClient):
+    """Asynchronous client for the ZGW APIs, Klantinteracties and the Objects API.
 
     Args:
         config: the services (a :class:`ZGWConfig` or a mapping of name to
             :class:`Service`); services may also be given by keyword.
-        http_client: an ``httpx.Client`` to use (for proxies, custom TLS or a mock
+        http_client: an ``httpx.AsyncClient`` to use (for proxies, custom TLS or a mock
             transport). The client does not close a client it was given.
         cache: where published catalogi bodies are kept (default: in memory, per client).
             Pass a shared :class:`~zgw_client.ResponseCache` to share it between processes.
@@ -64,8 +63,8 @@ class ZGWClient(BaseClient):
 
     Example:
         ```python
-        with ZGWClient.from_env() as client:
-            for zaak in client.zaken.zaken.list(bronorganisatie="002220647"):
+        async with AsyncZGWClient.from_env() as client:
+            async for zaak in client.zaken.zaken.list(bronorganisatie="002220647"):
                 print(zaak.identificatie)
         ```
     """
@@ -75,7 +74,7 @@ class ZGWClient(BaseClient):
         config: ZGWConfig | Mapping[str, Service] | None = None,
         /,
         *,
-        http_client: httpx.Client | None = None,
+        http_client: httpx.AsyncClient | None = None,
         cache: ResponseCache | None = None,
         catalogi_ttl: float = 300.0,
         use_etags: bool = True,
@@ -85,77 +84,77 @@ class ZGWClient(BaseClient):
             config, cache=cache, catalogi_ttl=catalogi_ttl, use_etags=use_etags, **services
         )
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.Client()
+        self._http = http_client if http_client is not None else httpx.AsyncClient()
 
     @classmethod
     def from_env(
-        cls, *, http_client: httpx.Client | None = None, prefix: str = "ZGW_"
-    ) -> ZGWClient:
+        cls, *, http_client: httpx.AsyncClient | None = None, prefix: str = "ZGW_"
+    ) -> AsyncZGWClient:
         """A client for the services in the environment (see :meth:`ZGWConfig.from_env`)."""
         return cls(ZGWConfig.from_env(prefix=prefix), http_client=http_client)
 
     @classmethod
     def from_toml(
-        cls, path: str | Path, *, http_client: httpx.Client | None = None
-    ) -> ZGWClient:
+        cls, path: str | Path, *, http_client: httpx.AsyncClient | None = None
+    ) -> AsyncZGWClient:
         """A client for the services in a TOML file (see :meth:`ZGWConfig.from_toml`)."""
         return cls(ZGWConfig.from_toml(path), http_client=http_client)
 
     # -- the APIs ----------------------------------------------------------------------
     @cached_property
-    def zaken(self) -> ZakenAPI:
+    def zaken(self) -> AsyncZakenAPI:
         """The Zaken API: ``client.zaken.zaken``, ``.statussen``, ``.rollen``, ..."""
-        return ZakenAPI(self)
+        return AsyncZakenAPI(self)
 
     @cached_property
-    def catalogi(self) -> CatalogiAPI:
+    def catalogi(self) -> AsyncCatalogiAPI:
         """The Catalogi API: ``client.catalogi.zaaktypen``, ``.statustypen``, ``.roltypen``, ..."""
-        return CatalogiAPI(self)
+        return AsyncCatalogiAPI(self)
 
     @cached_property
-    def documenten(self) -> DocumentenAPI:
+    def documenten(self) -> AsyncDocumentenAPI:
         """The Documenten API: ``client.documenten.enkelvoudiginformatieobjecten``, ..."""
-        return DocumentenAPI(self)
+        return AsyncDocumentenAPI(self)
 
     @cached_property
-    def besluiten(self) -> BesluitenAPI:
+    def besluiten(self) -> AsyncBesluitenAPI:
         """The Besluiten API: ``client.besluiten.besluiten``, ``.besluitinformatieobjecten``."""
-        return BesluitenAPI(self)
+        return AsyncBesluitenAPI(self)
 
     @cached_property
-    def klantinteracties(self) -> KlantinteractiesAPI:
+    def klantinteracties(self) -> AsyncKlantinteractiesAPI:
         """Klantinteracties (Open Klant): ``client.klantinteracties.partijen``, ..."""
-        return KlantinteractiesAPI(self)
+        return AsyncKlantinteractiesAPI(self)
 
     @cached_property
-    def contactmomenten(self) -> ContactmomentenAPI:
+    def contactmomenten(self) -> AsyncContactmomentenAPI:
         """The Contactmomenten API 1.0: ``client.contactmomenten.contactmomenten``, ..."""
-        return ContactmomentenAPI(self)
+        return AsyncContactmomentenAPI(self)
 
     @cached_property
-    def objecten(self) -> ObjectenAPI:
+    def objecten(self) -> AsyncObjectenAPI:
         """The Objects API: ``client.objecten.objects``, ``.objecttypes``, ``.taken``."""
-        return ObjectenAPI(self)
+        return AsyncObjectenAPI(self)
 
     # -- lifecycle ---------------------------------------------------------------------
-    def close(self) -> None:
+    async def aclose(self) -> None:
         """Close the HTTP connections (only those of a client we created)."""
         if self._owns_http:
-            self._http.close()
+            await self._http.aclose()
 
-    def __enter__(self) -> ZGWClient:
+    async def __aenter__(self) -> AsyncZGWClient:
         return self
 
-    def __exit__(
+    async def __aexit__(
         self,
         exc_type: type[BaseException] | None,
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.close()
+        await self.aclose()
 
     # -- requests ----------------------------------------------------------------------
-    def request(
+    async def request(
         self,
         method: str,
         url: str,
@@ -198,12 +197,12 @@ class ZGWClient(BaseClient):
         )
         if request.method not in ("GET", "HEAD", "OPTIONS"):
             self._forget(url)
-        response = self._send(request, service, stream=False)
+        response = await self._send(request, service, stream=False)
         if response.status_code >= 400:
             raise _core.api_error(response)
         return response
 
-    def get_json(
+    async def get_json(
         self,
         url: str,
         *,
@@ -221,22 +220,22 @@ class ZGWClient(BaseClient):
         if cached is not None:
             return cached
         request_headers, known_body = self._conditional_headers(key, headers, params)
-        response = self.request(
+        response = await self.request(
             "GET", url, params=params, headers=request_headers, timeout=timeout
         )
         return self._body_after_get(url, key, response, known_body, params)
 
-    def get(self, url: str, *, timeout: float | httpx.Timeout | None = None) -> ZGWModel:
+    async def get(self, url: str, *, timeout: float | httpx.Timeout | None = None) -> ZGWModel:
         """Fetch any resource by URL and return it as its typed model.
 
         ZGW resources point at each other by URL (``zaak.zaaktype``, ``status.statustype``);
         this follows one. The URL must lie under a configured API root.
         """
         model = self._model_for(url)
-        return model.model_validate(self.get_json(url, timeout=timeout))
+        return model.model_validate(await self.get_json(url, timeout=timeout))
 
-    @contextmanager
-    def stream(
+    @asynccontextmanager
+    async def stream(
         self,
         method: str,
         url: str,
@@ -244,7 +243,7 @@ class ZGWClient(BaseClient):
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
-    ) -> Iterator[httpx.Response]:
+    ) -> AsyncIterator[httpx.Response]:
         """Send a request and yield the response with its body unread (for downloads).
 
         Only the start of the exchange is retried; the body is read by the caller.
@@ -252,14 +251,14 @@ class ZGWClient(BaseClient):
         request, service = self._build_request(
             self._http, method, url, params=params, headers=headers, timeout=timeout
         )
-        response = self._send(request, service, stream=True)
+        response = await self._send(request, service, stream=True)
         try:
             if response.status_code >= 400:
-                response.read()
+                await response.aread()
                 raise _core.api_error(response)
             yield response
         finally:
-            response.close()
+            await response.aclose()
 
     def paginate(
         self,
@@ -270,7 +269,7 @@ class ZGWClient(BaseClient):
         limit: int | None = None,
         headers: Mapping[str, str] | None = None,
         page_hook: PageHook | None = None,
-    ) -> Paginator[T]:
+    ) -> AsyncPaginator[T]:
         """A lazy iterator over every item of a list endpoint, following ``next`` links.
 
         Args:
@@ -281,7 +280,7 @@ class ZGWClient(BaseClient):
             headers: extra headers for every page request.
             page_hook: awaited with each page's raw items before parsing.
         """
-        return Paginator(
+        return AsyncPaginator(
             self.get_json,
             url,
             api_root=self._router.match(url)[1].api_root,
@@ -293,16 +292,16 @@ class ZGWClient(BaseClient):
         )
 
     # -- the one place that does I/O ---------------------------------------------------
-    def _send(
+    async def _send(
         self, request: httpx.Request, service: Service, *, stream: bool
     ) -> httpx.Response:
         policy = service.retry
         started = time.monotonic()
         try:
             # Most requests succeed at once: they skip the retry machinery altogether.
-            response = self._send_once(request, policy, stream=stream)
+            response = await self._send_once(request, policy, stream=stream)
         except _core.RetrySignal as first:
-            response = self._retry(request, policy, first, started, stream=stream)
+            response = await self._retry(request, policy, first, started, stream=stream)
         url = str(request.url)
         self._note_api_version(url, response.headers.get("API-version"))
         if _core.logger.isEnabledFor(logging.DEBUG):
@@ -315,7 +314,7 @@ class ZGWClient(BaseClient):
             )
         return response
 
-    def _retry(
+    async def _retry(
         self,
         request: httpx.Request,
         policy: RetryPolicy,
@@ -345,7 +344,7 @@ class ZGWClient(BaseClient):
             if isinstance(signal, _core.RetrySignal):
                 _core.log_retry(method, url, state.attempt_number, seconds, signal)
 
-        retrying = Retrying(
+        retrying = AsyncRetrying(
             stop=stop_after_attempt(policy.max_attempts)
             | _core.stop_at_deadline(started, policy.deadline),
             wait=wait,
@@ -353,12 +352,12 @@ class ZGWClient(BaseClient):
             before_sleep=log,
         )
         try:
-            for attempt in retrying:
+            async for attempt in retrying:
                 with attempt:
                     if pending is not None:
                         replayed, pending = pending, None
                         raise replayed
-                    response = self._send_once(request, policy, stream=stream)
+                    response = await self._send_once(request, policy, stream=stream)
         except RetryError as exc:
             signal = exc.last_attempt.exception()
             assert isinstance(signal, _core.RetrySignal)
@@ -373,7 +372,7 @@ class ZGWClient(BaseClient):
             ) from signal.error
         return response
 
-    def _send_once(
+    async def _send_once(
         self, request: httpx.Request, policy: RetryPolicy, *, stream: bool
     ) -> httpx.Response:
         limiter = current_limiter()
@@ -382,12 +381,12 @@ class ZGWClient(BaseClient):
             _report_written(request, written)
         try:
             if limiter is None:
-                response = self._http.send(
+                response = await self._http.send(
                     request, auth=self._auth, stream=stream, follow_redirects=False
                 )
             else:
-                with limiter:
-                    response = self._http.send(
+                async with limiter:
+                    response = await self._http.send(
                         request, auth=self._auth, stream=stream, follow_redirects=False
                     )
         except httpx.TransportError as exc:
@@ -397,10 +396,10 @@ class ZGWClient(BaseClient):
             if written is not None:
                 written()  # at the latest now, for transports that do not report it
         if response.status_code in policy.retry_statuses:
-            response.read()  # the error needs the body; it is small
+            await response.aread()  # the error needs the body; it is small
             signal = _core.retry_signal_for_response(response, policy)
             if signal is not None:
-                response.close()
+                await response.aclose()
                 raise signal
         return response
 
@@ -409,7 +408,7 @@ def _report_written(request: httpx.Request, written: Callable[[], None]) -> None
     """Call ``written`` once httpcore reports the request body sent (its ``trace``
     extension, which httpx passes on to the transport)."""
 
-    def trace(event: str, info: dict[str, Any]) -> None:
+    async def trace(event: str, info: dict[str, Any]) -> None:
         if event.endswith(".send_request_body.complete"):
             written()
 

@@ -1,7 +1,8 @@
-# Generated from _async_resources.py by scripts/unasync.py. Do not edit: edit the source.
+# GENERATED from src/zgw_client/_async/zaken.py by scripts/unasync.py.
+# Do not edit: edit the source and run the script.
 """The Zaken API's resources on the synchronous client (``client.zaken``).
 
-Generated from its ``_async_`` source by ``scripts/unasync.py``.
+Generated from its ``_async/`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations
@@ -14,12 +15,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import Unpack
 
-from .._sync_pagination import Paginator
-from .._sync_resource import NestedResource, Resource, Timeout
 from .._resource import Ref, expand_with_parents, filter_params, search_body
-from . import _filters as f
-from ._expand import ExpandPlan, needs_fallback
-from .models import (
+from ..zaken import _filters as f
+from ..zaken._expand import ExpandPlan, needs_fallback
+from ..zaken.models import (
     AuditTrail,
     KlantContact,
     Resultaat,
@@ -35,9 +34,11 @@ from .models import (
     ZaakObject,
     ZaakVerzoek,
 )
+from .pagination import Paginator
+from .resource import NestedResource, Resource, Timeout
 
 if TYPE_CHECKING:
-    from .._sync_client import ZGWClient
+    from .client import ZGWClient
 
 __all__ = ["ZakenAPI"]
 

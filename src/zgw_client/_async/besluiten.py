@@ -1,7 +1,6 @@
-# Generated from _async_resources.py by scripts/unasync.py. Do not edit: edit the source.
-"""The Besluiten API's resources on the synchronous client (``client.besluiten``).
+"""The Besluiten API's resources on the asynchronous client (``client.besluiten``).
 
-Generated from its ``_async_`` source by ``scripts/unasync.py``.
+Source of the sync face (see ``scripts/unasync.py``).
 """
 
 from __future__ import annotations
@@ -13,19 +12,19 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import Unpack
 
-from .._sync_pagination import Paginator
-from .._sync_resource import Resource
 from .._resource import Ref
-from . import _filters as f
-from .models import AuditTrail, Besluit, BesluitInformatieObject
+from ..besluiten import _filters as f
+from ..besluiten.models import AuditTrail, Besluit, BesluitInformatieObject
+from .pagination import AsyncPaginator
+from .resource import AsyncResource
 
 if TYPE_CHECKING:
-    from .._sync_client import ZGWClient
+    from .client import AsyncZGWClient
 
-__all__ = ["BesluitenAPI"]
+__all__ = ["AsyncBesluitenAPI"]
 
 
-class Besluiten(Resource[Besluit]):
+class AsyncBesluiten(AsyncResource[Besluit]):
     """``/besluiten``: decisions, usually taken within a zaak."""
 
     api, path, model = "besluiten", "besluiten", Besluit
@@ -37,7 +36,7 @@ class Besluiten(Resource[Besluit]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.BesluitenFilters],
-    ) -> Paginator[Besluit]:
+    ) -> AsyncPaginator[Besluit]:
         """Besluiten matching ``filters`` (``zaak``, ``besluittype``, ``identificatie``, ...).
 
         Args:
@@ -50,17 +49,17 @@ class Besluiten(Resource[Besluit]):
         """
         return self._list(filters, limit=limit, extra_params=extra_params)
 
-    def audittrail(self, besluit: Ref | BaseModel) -> builtins.list[AuditTrail]:
+    async def audittrail(self, besluit: Ref | BaseModel) -> builtins.list[AuditTrail]:
         """The besluit's audit trail: who changed what, oldest first (an unpaged list).
 
         Args:
             besluit: the besluit's URL, UUID or model.
         """
-        body = self._client.get_json(self.url_of(besluit).rstrip("/") + "/audittrail")
+        body = await self._client.get_json(self.url_of(besluit).rstrip("/") + "/audittrail")
         return [AuditTrail.model_validate(item) for item in body]
 
 
-class BesluitInformatieObjecten(Resource[BesluitInformatieObject]):
+class AsyncBesluitInformatieObjecten(AsyncResource[BesluitInformatieObject]):
     """``/besluitinformatieobjecten``: the documents that record a besluit (unpaged list).
 
     The document's informatieobjecttype must be one the besluittype allows, or the server
@@ -77,7 +76,7 @@ class BesluitInformatieObjecten(Resource[BesluitInformatieObject]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.BesluitinformatieobjectenFilters],
-    ) -> Paginator[BesluitInformatieObject]:
+    ) -> AsyncPaginator[BesluitInformatieObject]:
         """Links matching ``filters`` (``besluit=<url>``, ``informatieobject=<url>``).
 
         Args:
@@ -91,16 +90,16 @@ class BesluitInformatieObjecten(Resource[BesluitInformatieObject]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class BesluitenAPI:
+class AsyncBesluitenAPI:
     """The Besluiten API: ``client.besluiten.besluiten``, ``.besluitinformatieobjecten``.
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
     ``partial_update``/``delete``.
     """
 
-    def __init__(self, client: ZGWClient) -> None:
-        self.besluiten = Besluiten(client)
-        self.besluitinformatieobjecten = BesluitInformatieObjecten(client)
+    def __init__(self, client: AsyncZGWClient) -> None:
+        self.besluiten = AsyncBesluiten(client)
+        self.besluitinformatieobjecten = AsyncBesluitInformatieObjecten(client)
 
     def __repr__(self) -> str:
         return "<BesluitenAPI>"

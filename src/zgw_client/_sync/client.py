@@ -1,6 +1,8 @@
-"""The asynchronous client face: :class:`AsyncZGWClient`.
+# GENERATED from src/zgw_client/_async/client.py by scripts/unasync.py.
+# Do not edit: edit the source and run the script.
+"""The synchronous client face: :class:`ZGWClient`.
 
-Source of ``_sync_client.py`` (see ``scripts/unasync.py``): the sync face is this file
+Generated from its ``_async/`` source by ``scripts/unasync.py``: the sync face is this file
 with ``async``/``await`` dropped and ``Async*`` names replaced. Edit the async file, run the
 script, and commit both; a test fails when they drift apart.
 """
@@ -9,8 +11,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator, Callable, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import Iterator, Callable, Mapping
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
@@ -18,42 +20,42 @@ from typing import Any, TypeVar
 
 import httpx
 from tenacity import (
-    AsyncRetrying,
+    Retrying,
     RetryCallState,
     RetryError,
     retry_if_exception_type,
     stop_after_attempt,
 )
 
-from . import _core
-from ._async_concurrency import current_limiter
-from ._async_pagination import AsyncPaginator, PageHook
-from ._base_client import BaseClient
-from ._cache import ResponseCache
-from ._config import RetryPolicy, Service, ZGWConfig
-from ._exceptions import RetriesExhaustedError
-from ._models import ZGWModel
-from ._request_context import REQUEST_WRITTEN
-from .besluiten._async_resources import AsyncBesluitenAPI
-from .catalogi._async_resources import AsyncCatalogiAPI
-from .contactmomenten._async_resources import AsyncContactmomentenAPI
-from .documenten._async_resources import AsyncDocumentenAPI
-from .klantinteracties._async_resources import AsyncKlantinteractiesAPI
-from .objecten._async_resources import AsyncObjectenAPI
-from .zaken._async_resources import AsyncZakenAPI
+from .. import _core
+from .._sync_concurrency import current_limiter
+from .._base_client import BaseClient
+from .._cache import ResponseCache
+from .._config import RetryPolicy, Service, ZGWConfig
+from .._exceptions import RetriesExhaustedError
+from .._models import ZGWModel
+from .._request_context import REQUEST_WRITTEN
+from .besluiten import BesluitenAPI
+from .catalogi import CatalogiAPI
+from .contactmomenten import ContactmomentenAPI
+from .documenten import DocumentenAPI
+from .klantinteracties import KlantinteractiesAPI
+from .objecten import ObjectenAPI
+from .pagination import Paginator, PageHook
+from .zaken import ZakenAPI
 
-__all__ = ["AsyncZGWClient"]
+__all__ = ["ZGWClient"]
 
 T = TypeVar("T")
 
 
-class AsyncZGWClient(BaseClient):
-    """Asynchronous client for the ZGW APIs, Klantinteracties and the Objects API.
+class ZGWClient(BaseClient):
+    """Synchronous client for the ZGW APIs, Klantinteracties and the Objects API.
 
     Args:
         config: the services (a :class:`ZGWConfig` or a mapping of name to
             :class:`Service`); services may also be given by keyword.
-        http_client: an ``httpx.AsyncClient`` to use (for proxies, custom TLS or a mock
+        http_client: an ``httpx.Client`` to use (for proxies, custom TLS or a mock
             transport). The client does not close a client it was given.
         cache: where published catalogi bodies are kept (default: in memory, per client).
             Pass a shared :class:`~zgw_client.ResponseCache` to share it between processes.
@@ -63,8 +65,8 @@ class AsyncZGWClient(BaseClient):
 
     Example:
         ```python
-        async with AsyncZGWClient.from_env() as client:
-            async for zaak in client.zaken.zaken.list(bronorganisatie="002220647"):
+        with ZGWClient.from_env() as client:
+            for zaak in client.zaken.zaken.list(bronorganisatie="002220647"):
                 print(zaak.identificatie)
         ```
     """
@@ -74,7 +76,7 @@ class AsyncZGWClient(BaseClient):
         config: ZGWConfig | Mapping[str, Service] | None = None,
         /,
         *,
-        http_client: httpx.AsyncClient | None = None,
+        http_client: httpx.Client | None = None,
         cache: ResponseCache | None = None,
         catalogi_ttl: float = 300.0,
         use_etags: bool = True,
@@ -84,77 +86,77 @@ class AsyncZGWClient(BaseClient):
             config, cache=cache, catalogi_ttl=catalogi_ttl, use_etags=use_etags, **services
         )
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.AsyncClient()
+        self._http = http_client if http_client is not None else httpx.Client()
 
     @classmethod
     def from_env(
-        cls, *, http_client: httpx.AsyncClient | None = None, prefix: str = "ZGW_"
-    ) -> AsyncZGWClient:
+        cls, *, http_client: httpx.Client | None = None, prefix: str = "ZGW_"
+    ) -> ZGWClient:
         """A client for the services in the environment (see :meth:`ZGWConfig.from_env`)."""
         return cls(ZGWConfig.from_env(prefix=prefix), http_client=http_client)
 
     @classmethod
     def from_toml(
-        cls, path: str | Path, *, http_client: httpx.AsyncClient | None = None
-    ) -> AsyncZGWClient:
+        cls, path: str | Path, *, http_client: httpx.Client | None = None
+    ) -> ZGWClient:
         """A client for the services in a TOML file (see :meth:`ZGWConfig.from_toml`)."""
         return cls(ZGWConfig.from_toml(path), http_client=http_client)
 
     # -- the APIs ----------------------------------------------------------------------
     @cached_property
-    def zaken(self) -> AsyncZakenAPI:
+    def zaken(self) -> ZakenAPI:
         """The Zaken API: ``client.zaken.zaken``, ``.statussen``, ``.rollen``, ..."""
-        return AsyncZakenAPI(self)
+        return ZakenAPI(self)
 
     @cached_property
-    def catalogi(self) -> AsyncCatalogiAPI:
+    def catalogi(self) -> CatalogiAPI:
         """The Catalogi API: ``client.catalogi.zaaktypen``, ``.statustypen``, ``.roltypen``, ..."""
-        return AsyncCatalogiAPI(self)
+        return CatalogiAPI(self)
 
     @cached_property
-    def documenten(self) -> AsyncDocumentenAPI:
+    def documenten(self) -> DocumentenAPI:
         """The Documenten API: ``client.documenten.enkelvoudiginformatieobjecten``, ..."""
-        return AsyncDocumentenAPI(self)
+        return DocumentenAPI(self)
 
     @cached_property
-    def besluiten(self) -> AsyncBesluitenAPI:
+    def besluiten(self) -> BesluitenAPI:
         """The Besluiten API: ``client.besluiten.besluiten``, ``.besluitinformatieobjecten``."""
-        return AsyncBesluitenAPI(self)
+        return BesluitenAPI(self)
 
     @cached_property
-    def klantinteracties(self) -> AsyncKlantinteractiesAPI:
+    def klantinteracties(self) -> KlantinteractiesAPI:
         """Klantinteracties (Open Klant): ``client.klantinteracties.partijen``, ..."""
-        return AsyncKlantinteractiesAPI(self)
+        return KlantinteractiesAPI(self)
 
     @cached_property
-    def contactmomenten(self) -> AsyncContactmomentenAPI:
+    def contactmomenten(self) -> ContactmomentenAPI:
         """The Contactmomenten API 1.0: ``client.contactmomenten.contactmomenten``, ..."""
-        return AsyncContactmomentenAPI(self)
+        return ContactmomentenAPI(self)
 
     @cached_property
-    def objecten(self) -> AsyncObjectenAPI:
+    def objecten(self) -> ObjectenAPI:
         """The Objects API: ``client.objecten.objects``, ``.objecttypes``, ``.taken``."""
-        return AsyncObjectenAPI(self)
+        return ObjectenAPI(self)
 
     # -- lifecycle ---------------------------------------------------------------------
-    async def aclose(self) -> None:
+    def close(self) -> None:
         """Close the HTTP connections (only those of a client we created)."""
         if self._owns_http:
-            await self._http.aclose()
+            self._http.close()
 
-    async def __aenter__(self) -> AsyncZGWClient:
+    def __enter__(self) -> ZGWClient:
         return self
 
-    async def __aexit__(
+    def __exit__(
         self,
         exc_type: type[BaseException] | None,
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        await self.aclose()
+        self.close()
 
     # -- requests ----------------------------------------------------------------------
-    async def request(
+    def request(
         self,
         method: str,
         url: str,
@@ -197,12 +199,12 @@ class AsyncZGWClient(BaseClient):
         )
         if request.method not in ("GET", "HEAD", "OPTIONS"):
             self._forget(url)
-        response = await self._send(request, service, stream=False)
+        response = self._send(request, service, stream=False)
         if response.status_code >= 400:
             raise _core.api_error(response)
         return response
 
-    async def get_json(
+    def get_json(
         self,
         url: str,
         *,
@@ -220,22 +222,22 @@ class AsyncZGWClient(BaseClient):
         if cached is not None:
             return cached
         request_headers, known_body = self._conditional_headers(key, headers, params)
-        response = await self.request(
+        response = self.request(
             "GET", url, params=params, headers=request_headers, timeout=timeout
         )
         return self._body_after_get(url, key, response, known_body, params)
 
-    async def get(self, url: str, *, timeout: float | httpx.Timeout | None = None) -> ZGWModel:
+    def get(self, url: str, *, timeout: float | httpx.Timeout | None = None) -> ZGWModel:
         """Fetch any resource by URL and return it as its typed model.
 
         ZGW resources point at each other by URL (``zaak.zaaktype``, ``status.statustype``);
         this follows one. The URL must lie under a configured API root.
         """
         model = self._model_for(url)
-        return model.model_validate(await self.get_json(url, timeout=timeout))
+        return model.model_validate(self.get_json(url, timeout=timeout))
 
-    @asynccontextmanager
-    async def stream(
+    @contextmanager
+    def stream(
         self,
         method: str,
         url: str,
@@ -243,7 +245,7 @@ class AsyncZGWClient(BaseClient):
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
-    ) -> AsyncIterator[httpx.Response]:
+    ) -> Iterator[httpx.Response]:
         """Send a request and yield the response with its body unread (for downloads).
 
         Only the start of the exchange is retried; the body is read by the caller.
@@ -251,14 +253,14 @@ class AsyncZGWClient(BaseClient):
         request, service = self._build_request(
             self._http, method, url, params=params, headers=headers, timeout=timeout
         )
-        response = await self._send(request, service, stream=True)
+        response = self._send(request, service, stream=True)
         try:
             if response.status_code >= 400:
-                await response.aread()
+                response.read()
                 raise _core.api_error(response)
             yield response
         finally:
-            await response.aclose()
+            response.close()
 
     def paginate(
         self,
@@ -269,7 +271,7 @@ class AsyncZGWClient(BaseClient):
         limit: int | None = None,
         headers: Mapping[str, str] | None = None,
         page_hook: PageHook | None = None,
-    ) -> AsyncPaginator[T]:
+    ) -> Paginator[T]:
         """A lazy iterator over every item of a list endpoint, following ``next`` links.
 
         Args:
@@ -280,7 +282,7 @@ class AsyncZGWClient(BaseClient):
             headers: extra headers for every page request.
             page_hook: awaited with each page's raw items before parsing.
         """
-        return AsyncPaginator(
+        return Paginator(
             self.get_json,
             url,
             api_root=self._router.match(url)[1].api_root,
@@ -292,16 +294,16 @@ class AsyncZGWClient(BaseClient):
         )
 
     # -- the one place that does I/O ---------------------------------------------------
-    async def _send(
+    def _send(
         self, request: httpx.Request, service: Service, *, stream: bool
     ) -> httpx.Response:
         policy = service.retry
         started = time.monotonic()
         try:
             # Most requests succeed at once: they skip the retry machinery altogether.
-            response = await self._send_once(request, policy, stream=stream)
+            response = self._send_once(request, policy, stream=stream)
         except _core.RetrySignal as first:
-            response = await self._retry(request, policy, first, started, stream=stream)
+            response = self._retry(request, policy, first, started, stream=stream)
         url = str(request.url)
         self._note_api_version(url, response.headers.get("API-version"))
         if _core.logger.isEnabledFor(logging.DEBUG):
@@ -314,7 +316,7 @@ class AsyncZGWClient(BaseClient):
             )
         return response
 
-    async def _retry(
+    def _retry(
         self,
         request: httpx.Request,
         policy: RetryPolicy,
@@ -344,7 +346,7 @@ class AsyncZGWClient(BaseClient):
             if isinstance(signal, _core.RetrySignal):
                 _core.log_retry(method, url, state.attempt_number, seconds, signal)
 
-        retrying = AsyncRetrying(
+        retrying = Retrying(
             stop=stop_after_attempt(policy.max_attempts)
             | _core.stop_at_deadline(started, policy.deadline),
             wait=wait,
@@ -352,12 +354,12 @@ class AsyncZGWClient(BaseClient):
             before_sleep=log,
         )
         try:
-            async for attempt in retrying:
+            for attempt in retrying:
                 with attempt:
                     if pending is not None:
                         replayed, pending = pending, None
                         raise replayed
-                    response = await self._send_once(request, policy, stream=stream)
+                    response = self._send_once(request, policy, stream=stream)
         except RetryError as exc:
             signal = exc.last_attempt.exception()
             assert isinstance(signal, _core.RetrySignal)
@@ -372,7 +374,7 @@ class AsyncZGWClient(BaseClient):
             ) from signal.error
         return response
 
-    async def _send_once(
+    def _send_once(
         self, request: httpx.Request, policy: RetryPolicy, *, stream: bool
     ) -> httpx.Response:
         limiter = current_limiter()
@@ -381,12 +383,12 @@ class AsyncZGWClient(BaseClient):
             _report_written(request, written)
         try:
             if limiter is None:
-                response = await self._http.send(
+                response = self._http.send(
                     request, auth=self._auth, stream=stream, follow_redirects=False
                 )
             else:
-                async with limiter:
-                    response = await self._http.send(
+                with limiter:
+                    response = self._http.send(
                         request, auth=self._auth, stream=stream, follow_redirects=False
                     )
         except httpx.TransportError as exc:
@@ -396,10 +398,10 @@ class AsyncZGWClient(BaseClient):
             if written is not None:
                 written()  # at the latest now, for transports that do not report it
         if response.status_code in policy.retry_statuses:
-            await response.aread()  # the error needs the body; it is small
+            response.read()  # the error needs the body; it is small
             signal = _core.retry_signal_for_response(response, policy)
             if signal is not None:
-                await response.aclose()
+                response.close()
                 raise signal
         return response
 
@@ -408,7 +410,7 @@ def _report_written(request: httpx.Request, written: Callable[[], None]) -> None
     """Call ``written`` once httpcore reports the request body sent (its ``trace``
     extension, which httpx passes on to the transport)."""
 
-    async def trace(event: str, info: dict[str, Any]) -> None:
+    def trace(event: str, info: dict[str, Any]) -> None:
         if event.endswith(".send_request_body.complete"):
             written()
 

@@ -1,7 +1,6 @@
-# Generated from _async_resources.py by scripts/unasync.py. Do not edit: edit the source.
-"""The Documenten API's resources on the synchronous client (``client.documenten``).
+"""The Documenten API's resources on the asynchronous client (``client.documenten``).
 
-Generated from its ``_async_`` source by ``scripts/unasync.py``.
+Source of the sync face (see ``scripts/unasync.py``).
 
 Besides CRUD, documents (enkelvoudiginformatieobjecten) can be downloaded as a stream,
 uploaded in parts (bestandsdelen) with resume after a failure, and locked for editing.
@@ -12,8 +11,8 @@ from __future__ import annotations
 
 import builtins
 import os
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -22,12 +21,10 @@ from pydantic import BaseModel
 from typing_extensions import Unpack
 
 from .. import _core
-from .._sync_pagination import Paginator
-from .._sync_resource import Resource, Timeout
 from .._exceptions import ZGWError
 from .._resource import Ref, search_body, write_body
-from . import _filters as f
-from ._upload import (
+from ..documenten import _filters as f
+from ..documenten._upload import (
     DEFAULT_CHUNK_THRESHOLD,
     ChunkedUploadError,
     OpenedSource,
@@ -39,7 +36,7 @@ from ._upload import (
     open_source,
     plan_parts,
 )
-from .models import (
+from ..documenten.models import (
     AuditTrail,
     BestandsDeel,
     EnkelvoudigInformatieObject,
@@ -47,21 +44,23 @@ from .models import (
     ObjectInformatieObject,
     Verzending,
 )
+from .pagination import AsyncPaginator
+from .resource import AsyncResource, Timeout
 
 if TYPE_CHECKING:
-    from .._sync_client import ZGWClient
+    from .client import AsyncZGWClient
 
-__all__ = ["DocumentenAPI", "Download", "EnkelvoudigInformatieObjecten"]
+__all__ = ["AsyncDocumentenAPI", "AsyncDownload", "AsyncEnkelvoudigInformatieObjecten"]
 
 #: Fields of a document body that the server sets; dropped from upload metadata.
 _READ_ONLY = ("url", "inhoud", "bestandsdelen", "locked", "lock", "beginRegistratie", "versie")
 
 
-class Download:
+class AsyncDownload:
     """An open download: its headers now, its bytes as you iterate.
 
-    Yielded by :meth:`EnkelvoudigInformatieObjecten.download`; the body is read only
-    while you iterate ``for chunk in download`` (or :meth:`iter_bytes`).
+    Yielded by :meth:`AsyncEnkelvoudigInformatieObjecten.download`; the body is read only
+    while you iterate ``async for chunk in download`` (or :meth:`aiter_bytes`).
     """
 
     def __init__(self, response: httpx.Response) -> None:
@@ -94,15 +93,15 @@ class Download:
         value = self.response.headers.get("ETag")
         return str(value) if value is not None else None
 
-    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
+    def aiter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         """The body, chunk by chunk (``chunk_size`` bytes, or as received)."""
-        return self.response.iter_bytes(chunk_size)
+        return self.response.aiter_bytes(chunk_size)
 
-    def __iter__(self) -> Iterator[bytes]:
-        return self.iter_bytes()
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        return self.aiter_bytes()
 
 
-class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
+class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObject]):
     """``/enkelvoudiginformatieobjecten``: documents, their content, versions and locks.
 
     CRUD as on every resource, plus :meth:`search`, :meth:`download` /
@@ -121,7 +120,7 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.EnkelvoudiginformatieobjectenFilters],
-    ) -> Paginator[EnkelvoudigInformatieObject]:
+    ) -> AsyncPaginator[EnkelvoudigInformatieObject]:
         """Documents matching ``filters`` (``bronorganisatie``, ``identificatie``, ...).
 
         Args:
@@ -140,7 +139,7 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
         *,
         limit: int | None = None,
         **filters: Unpack[f.EnkelvoudiginformatieobjectenZoekFilters],
-    ) -> Paginator[EnkelvoudigInformatieObject]:
+    ) -> AsyncPaginator[EnkelvoudigInformatieObject]:
         """``POST /enkelvoudiginformatieobjecten/_zoek``: find documents by a list of UUIDs.
 
         Args:
@@ -154,13 +153,13 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
         body = search_body(filters, f.WIRE_NAMES["EnkelvoudiginformatieobjectenZoekFilters"])
         return self._search(f"{self.path}/_zoek", body, limit=limit)
 
-    def audittrail(self, document: Ref | BaseModel) -> builtins.list[AuditTrail]:
+    async def audittrail(self, document: Ref | BaseModel) -> builtins.list[AuditTrail]:
         """The document's audit trail: who changed what, oldest first (an unpaged list).
 
         Args:
             document: the document's URL, UUID or model.
         """
-        body = self._client.get_json(self.url_of(document).rstrip("/") + "/audittrail")
+        body = await self._client.get_json(self.url_of(document).rstrip("/") + "/audittrail")
         return [AuditTrail.model_validate(item) for item in body]
 
     # -- download ----------------------------------------------------------------------
@@ -172,23 +171,23 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
             params["registratieOp"] = registratie_op
         return params
 
-    @contextmanager
-    def download(
+    @asynccontextmanager
+    async def download(
         self,
         document: Ref | BaseModel,
         *,
         versie: int | None = None,
         registratie_op: str | None = None,
         timeout: Timeout = None,
-    ) -> Iterator[Download]:
+    ) -> AsyncIterator[AsyncDownload]:
         """Open the document's content for streaming (``GET {url}/download``).
 
         The body is never held in memory as a whole; it is read as you iterate, and the
         connection is released when the block ends (also when you stop early)::
 
-            with client.documenten.enkelvoudiginformatieobjecten.download(url) as dl:
+            async with client.documenten.enkelvoudiginformatieobjecten.download(url) as dl:
                 print(dl.filename, dl.size)
-                for chunk in dl:
+                async for chunk in dl:
                     sink.write(chunk)
 
         Args:
@@ -198,16 +197,16 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
             timeout: seconds (or an ``httpx.Timeout``) for this call only.
 
         Yields:
-            An :class:`Download` with the headers and the body as an iterator.
+            An :class:`AsyncDownload` with the headers and the body as an iterator.
         """
         url = self.url_of(document).rstrip("/") + "/download"
         params = self._download_params(versie, registratie_op)
-        with self._client.stream(
+        async with self._client.stream(
             "GET", url, params=params or None, headers={"Accept": "*/*"}, timeout=timeout
         ) as response:
-            yield Download(response)
+            yield AsyncDownload(response)
 
-    def stream_download(
+    async def stream_download(
         self,
         document: Ref | BaseModel,
         *,
@@ -215,7 +214,7 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
         registratie_op: str | None = None,
         chunk_size: int | None = None,
         timeout: Timeout = None,
-    ) -> Iterator[bytes]:
+    ) -> AsyncIterator[bytes]:
         """The document's content as an iterator of byte chunks.
 
         Read it to the end (or close the iterator) to release the connection; use
@@ -231,13 +230,13 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
         Yields:
             The content, chunk by chunk.
         """
-        with self.download(
+        async with self.download(
             document, versie=versie, registratie_op=registratie_op, timeout=timeout
         ) as download:
-            for chunk in download.iter_bytes(chunk_size):
+            async for chunk in download.aiter_bytes(chunk_size):
                 yield chunk
 
-    def download_to(
+    async def download_to(
         self,
         document: Ref | BaseModel,
         destination: str | os.PathLike[str] | IO[bytes],
@@ -261,17 +260,17 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
         Returns:
             The number of bytes written.
         """
-        with self.download(
+        async with self.download(
             document, versie=versie, registratie_op=registratie_op, timeout=timeout
         ) as download:
             if isinstance(destination, (str, os.PathLike)):
                 # Plain blocking file I/O: the sync face is generated from this code.
                 with Path(destination).open("wb") as file:  # noqa: ASYNC230
-                    return _write_chunks(download, file, chunk_size)
-            return _write_chunks(download, destination, chunk_size)
+                    return await _write_chunks(download, file, chunk_size)
+            return await _write_chunks(download, destination, chunk_size)
 
     # -- locking -----------------------------------------------------------------------
-    def lock(
+    async def lock(
         self,
         document: Ref | BaseModel,
         *,
@@ -290,12 +289,12 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
             :meth:`unlock`.
         """
         url = self.url_of(document).rstrip("/") + "/lock"
-        response = self._client.request(
+        response = await self._client.request(
             "POST", url, json={}, headers=headers, timeout=timeout
         )
         return str(_core.decode_json(response)["lock"])
 
-    def unlock(
+    async def unlock(
         self,
         document: Ref | BaseModel,
         lock: str | None,
@@ -314,18 +313,18 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
         """
         url = self.url_of(document).rstrip("/") + "/unlock"
         body = {"lock": lock} if lock is not None else {}
-        self._client.request("POST", url, json=body, headers=headers, timeout=timeout)
+        await self._client.request("POST", url, json=body, headers=headers, timeout=timeout)
 
-    @contextmanager
-    def locked(
+    @asynccontextmanager
+    async def locked(
         self, document: Ref | BaseModel, *, timeout: Timeout = None
-    ) -> Iterator[str]:
+    ) -> AsyncIterator[str]:
         """Hold a document's lock for the length of a block; it is always unlocked after.
 
         ::
 
-            with documenten.locked(url) as lock:
-                documenten.partial_update(url, {"titel": "Nieuw", "lock": lock})
+            async with documenten.locked(url) as lock:
+                await documenten.partial_update(url, {"titel": "Nieuw", "lock": lock})
 
         When the block raises, the unlock is still sent and the block's exception is the
         one you see (a failing unlock is then only logged).
@@ -337,12 +336,12 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
         Yields:
             The lock id.
         """
-        lock = self.lock(document, timeout=timeout)
+        lock = await self.lock(document, timeout=timeout)
         try:
             yield lock
         except BaseException:
             try:
-                self.unlock(document, lock, timeout=timeout)
+                await self.unlock(document, lock, timeout=timeout)
             except ZGWError as exc:
                 _core.logger.warning(
                     "Could not unlock %s after an error: %s",
@@ -350,10 +349,10 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
                     exc,
                 )
             raise
-        self.unlock(document, lock, timeout=timeout)
+        await self.unlock(document, lock, timeout=timeout)
 
     # -- upload ------------------------------------------------------------------------
-    def upload(
+    async def upload(
         self,
         source: UploadSource,
         *,
@@ -398,15 +397,15 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
             body["bestandsomvang"] = opened.size
             if opened.size <= chunk_threshold:
                 body["inhoud"] = encode_base64(opened)
-                document = self.create(body, timeout=timeout)
+                document = await self.create(body, timeout=timeout)
                 if progress is not None:
                     progress(opened.size, opened.size)
                 return document
             body["inhoud"] = None
-            document = self.create(body, timeout=timeout)
+            document = await self.create(body, timeout=timeout)
             if progress is not None:
                 progress(0, opened.size)
-            return self._send_parts(
+            return await self._send_parts(
                 str(document.url),
                 document.lock or "",
                 document.bestandsdelen or [],
@@ -415,7 +414,7 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
                 timeout,
             )
 
-    def resume_upload(
+    async def resume_upload(
         self,
         document: Ref | BaseModel,
         source: UploadSource,
@@ -445,14 +444,14 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
             ChunkedUploadError: a part or the unlock failed again; resume once more.
         """
         url = self.url_of(document)
-        response = self._client.request("GET", url, timeout=timeout)
+        response = await self._client.request("GET", url, timeout=timeout)
         current = self.parse(_core.decode_json(response))
         with open_source(source) as opened:
-            return self._send_parts(
+            return await self._send_parts(
                 url, lock, current.bestandsdelen or [], opened, progress, timeout
             )
 
-    def _send_parts(
+    async def _send_parts(
         self,
         url: str,
         lock: str,
@@ -470,7 +469,7 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
                 continue
             window = PartReader(opened.file, opened.start + plan.offset, plan.size)
             try:
-                self._client.request(
+                await self._client.request(
                     "PUT",
                     plan.url,
                     data={"lock": lock},
@@ -493,7 +492,7 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
             if progress is not None:
                 progress(sent, opened.size)
         try:
-            self.unlock(url, lock, timeout=timeout)
+            await self.unlock(url, lock, timeout=timeout)
         except ZGWError as exc:
             raise ChunkedUploadError(
                 f"Every part of {url} was sent, but the unlock failed: {exc}. Call "
@@ -503,18 +502,18 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
                 done=done,
                 pending=[],
             ) from exc
-        return self.get(url, timeout=timeout)
+        return await self.get(url, timeout=timeout)
 
 
-def _write_chunks(download: Download, file: IO[bytes], chunk_size: int | None) -> int:
+async def _write_chunks(download: AsyncDownload, file: IO[bytes], chunk_size: int | None) -> int:
     written = 0
-    for chunk in download.iter_bytes(chunk_size):
+    async for chunk in download.aiter_bytes(chunk_size):
         file.write(chunk)
         written += len(chunk)
     return written
 
 
-class ObjectInformatieObjecten(Resource[ObjectInformatieObject]):
+class AsyncObjectInformatieObjecten(AsyncResource[ObjectInformatieObject]):
     """``/objectinformatieobjecten``: which zaken and besluiten a document belongs to.
 
     The server creates these itself when a zaakinformatieobject or besluitinformatieobject
@@ -531,7 +530,7 @@ class ObjectInformatieObjecten(Resource[ObjectInformatieObject]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.ObjectinformatieobjectenFilters],
-    ) -> Paginator[ObjectInformatieObject]:
+    ) -> AsyncPaginator[ObjectInformatieObject]:
         """Links matching ``filters`` (``object=<zaak url>``, ``informatieobject=<url>``).
 
         Args:
@@ -545,7 +544,7 @@ class ObjectInformatieObjecten(Resource[ObjectInformatieObject]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class GebruiksrechtenResource(Resource[Gebruiksrechten]):
+class AsyncGebruiksrechtenResource(AsyncResource[Gebruiksrechten]):
     """``/gebruiksrechten``: the terms of use of a document (an unpaged list)."""
 
     api, path, model = "documenten", "gebruiksrechten", Gebruiksrechten
@@ -558,7 +557,7 @@ class GebruiksrechtenResource(Resource[Gebruiksrechten]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.GebruiksrechtenFilters],
-    ) -> Paginator[Gebruiksrechten]:
+    ) -> AsyncPaginator[Gebruiksrechten]:
         """Gebruiksrechten matching ``filters`` (``informatieobject``, date ranges, ...).
 
         Args:
@@ -572,7 +571,7 @@ class GebruiksrechtenResource(Resource[Gebruiksrechten]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class Verzendingen(Resource[Verzending]):
+class AsyncVerzendingen(AsyncResource[Verzending]):
     """``/verzendingen``: documents sent to or received from a betrokkene."""
 
     api, path, model = "documenten", "verzendingen", Verzending
@@ -585,7 +584,7 @@ class Verzendingen(Resource[Verzending]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.VerzendingenFilters],
-    ) -> Paginator[Verzending]:
+    ) -> AsyncPaginator[Verzending]:
         """Verzendingen matching ``filters`` (``informatieobject``, ``betrokkene``, ...).
 
         Args:
@@ -599,18 +598,18 @@ class Verzendingen(Resource[Verzending]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class DocumentenAPI:
+class AsyncDocumentenAPI:
     """The Documenten API: ``client.documenten.enkelvoudiginformatieobjecten``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
     ``partial_update``/``delete``; documents also stream, upload in parts and lock.
     """
 
-    def __init__(self, client: ZGWClient) -> None:
-        self.enkelvoudiginformatieobjecten = EnkelvoudigInformatieObjecten(client)
-        self.objectinformatieobjecten = ObjectInformatieObjecten(client)
-        self.gebruiksrechten = GebruiksrechtenResource(client)
-        self.verzendingen = Verzendingen(client)
+    def __init__(self, client: AsyncZGWClient) -> None:
+        self.enkelvoudiginformatieobjecten = AsyncEnkelvoudigInformatieObjecten(client)
+        self.objectinformatieobjecten = AsyncObjectInformatieObjecten(client)
+        self.gebruiksrechten = AsyncGebruiksrechtenResource(client)
+        self.verzendingen = AsyncVerzendingen(client)
 
     def __repr__(self) -> str:
         return "<DocumentenAPI>"

@@ -1,6 +1,6 @@
 """The Zaken API's resources on the asynchronous client (``client.zaken``).
 
-Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+Source of the sync face (see ``scripts/unasync.py``).
 """
 
 from __future__ import annotations
@@ -13,12 +13,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import Unpack
 
-from .._async_pagination import AsyncPaginator
-from .._async_resource import AsyncNestedResource, AsyncResource, Timeout
 from .._resource import Ref, expand_with_parents, filter_params, search_body
-from . import _filters as f
-from ._expand import ExpandPlan, needs_fallback
-from .models import (
+from ..zaken import _filters as f
+from ..zaken._expand import ExpandPlan, needs_fallback
+from ..zaken.models import (
     AuditTrail,
     KlantContact,
     Resultaat,
@@ -34,9 +32,11 @@ from .models import (
     ZaakObject,
     ZaakVerzoek,
 )
+from .pagination import AsyncPaginator
+from .resource import AsyncNestedResource, AsyncResource, Timeout
 
 if TYPE_CHECKING:
-    from .._async_client import AsyncZGWClient
+    from .client import AsyncZGWClient
 
 __all__ = ["AsyncZakenAPI"]
 

@@ -1,4 +1,5 @@
-# Generated from _async_composer.py by scripts/unasync.py. Do not edit: edit the source.
+# GENERATED from src/zgw_client/_async/mijnzaken.py by scripts/unasync.py.
+# Do not edit: edit the source and run the script.
 """Compose a citizen's "Mijn Zaken" from the registers (async face).
 
 Uses only the public client API. Requests start as soon as what they depend on has arrived,
@@ -20,7 +21,7 @@ with at most ``policy.concurrency`` in flight in one composition:
 Each URL is fetched at most once per composition (catalogi also across compositions).
 A part that fails is reported in ``missing``; the rest is still returned.
 
-Generated from its ``_async_`` source by ``scripts/unasync.py``.
+Generated from its ``_async/`` source by ``scripts/unasync.py``.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from .._sync_concurrency import gather_limited, new_limiter, new_signal, wait_at_most
-from .._sync_contact import contactmomenten_about_zaak
 from .._exceptions import AccessDeniedError, InputError, ZGWError
 from .._request_context import limit_requests, report_written
 from ..besluiten.models import Besluit
@@ -42,10 +42,8 @@ from ..contact import Contactmoment, from_klantcontact
 from ..documenten.models import EnkelvoudigInformatieObject
 from ..identifiers import validate_bsn, validate_kvk, validate_vestigingsnummer
 from ..klantinteracties.models import Klantcontact
-from ..objecten.taken import Taak, is_open
-from ..zaken.models import Resultaat, Rol, Status, Zaak
-from . import _compose as c
-from .models import (
+from ..mijnzaken import _compose as c
+from ..mijnzaken.models import (
     BesluitView,
     DocumentView,
     Missing,
@@ -55,10 +53,13 @@ from .models import (
     ZaakDetail,
     ZaakSummary,
 )
-from .policy import Policy
+from ..mijnzaken.policy import Policy
+from ..objecten.taken import Taak, is_open
+from ..zaken.models import Resultaat, Rol, Status, Zaak
+from .contact import contactmomenten_about_zaak
 
 if TYPE_CHECKING:
-    from .._sync_client import ZGWClient
+    from .client import ZGWClient
 
 __all__ = ["MijnZaken"]
 

@@ -1,6 +1,8 @@
-"""The Documenten API's resources on the asynchronous client (``client.documenten``).
+# GENERATED from src/zgw_client/_async/documenten.py by scripts/unasync.py.
+# Do not edit: edit the source and run the script.
+"""The Documenten API's resources on the synchronous client (``client.documenten``).
 
-Source of ``_sync_resources.py`` (see ``scripts/unasync.py``).
+Generated from its ``_async/`` source by ``scripts/unasync.py``.
 
 Besides CRUD, documents (enkelvoudiginformatieobjecten) can be downloaded as a stream,
 uploaded in parts (bestandsdelen) with resume after a failure, and locked for editing.
@@ -11,8 +13,8 @@ from __future__ import annotations
 
 import builtins
 import os
-from collections.abc import AsyncIterator, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -21,12 +23,10 @@ from pydantic import BaseModel
 from typing_extensions import Unpack
 
 from .. import _core
-from .._async_pagination import AsyncPaginator
-from .._async_resource import AsyncResource, Timeout
 from .._exceptions import ZGWError
 from .._resource import Ref, search_body, write_body
-from . import _filters as f
-from ._upload import (
+from ..documenten import _filters as f
+from ..documenten._upload import (
     DEFAULT_CHUNK_THRESHOLD,
     ChunkedUploadError,
     OpenedSource,
@@ -38,7 +38,7 @@ from ._upload import (
     open_source,
     plan_parts,
 )
-from .models import (
+from ..documenten.models import (
     AuditTrail,
     BestandsDeel,
     EnkelvoudigInformatieObject,
@@ -46,21 +46,23 @@ from .models import (
     ObjectInformatieObject,
     Verzending,
 )
+from .pagination import Paginator
+from .resource import Resource, Timeout
 
 if TYPE_CHECKING:
-    from .._async_client import AsyncZGWClient
+    from .client import ZGWClient
 
-__all__ = ["AsyncDocumentenAPI", "AsyncDownload", "AsyncEnkelvoudigInformatieObjecten"]
+__all__ = ["DocumentenAPI", "Download", "EnkelvoudigInformatieObjecten"]
 
 #: Fields of a document body that the server sets; dropped from upload metadata.
 _READ_ONLY = ("url", "inhoud", "bestandsdelen", "locked", "lock", "beginRegistratie", "versie")
 
 
-class AsyncDownload:
+class Download:
     """An open download: its headers now, its bytes as you iterate.
 
-    Yielded by :meth:`AsyncEnkelvoudigInformatieObjecten.download`; the body is read only
-    while you iterate ``async for chunk in download`` (or :meth:`aiter_bytes`).
+    Yielded by :meth:`EnkelvoudigInformatieObjecten.download`; the body is read only
+    while you iterate ``for chunk in download`` (or :meth:`iter_bytes`).
     """
 
     def __init__(self, response: httpx.Response) -> None:
@@ -93,15 +95,15 @@ class AsyncDownload:
         value = self.response.headers.get("ETag")
         return str(value) if value is not None else None
 
-    def aiter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         """The body, chunk by chunk (``chunk_size`` bytes, or as received)."""
-        return self.response.aiter_bytes(chunk_size)
+        return self.response.iter_bytes(chunk_size)
 
-    def __aiter__(self) -> AsyncIterator[bytes]:
-        return self.aiter_bytes()
+    def __iter__(self) -> Iterator[bytes]:
+        return self.iter_bytes()
 
 
-class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObject]):
+class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
     """``/enkelvoudiginformatieobjecten``: documents, their content, versions and locks.
 
     CRUD as on every resource, plus :meth:`search`, :meth:`download` /
@@ -120,7 +122,7 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.EnkelvoudiginformatieobjectenFilters],
-    ) -> AsyncPaginator[EnkelvoudigInformatieObject]:
+    ) -> Paginator[EnkelvoudigInformatieObject]:
         """Documents matching ``filters`` (``bronorganisatie``, ``identificatie``, ...).
 
         Args:
@@ -139,7 +141,7 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
         *,
         limit: int | None = None,
         **filters: Unpack[f.EnkelvoudiginformatieobjectenZoekFilters],
-    ) -> AsyncPaginator[EnkelvoudigInformatieObject]:
+    ) -> Paginator[EnkelvoudigInformatieObject]:
         """``POST /enkelvoudiginformatieobjecten/_zoek``: find documents by a list of UUIDs.
 
         Args:
@@ -153,13 +155,13 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
         body = search_body(filters, f.WIRE_NAMES["EnkelvoudiginformatieobjectenZoekFilters"])
         return self._search(f"{self.path}/_zoek", body, limit=limit)
 
-    async def audittrail(self, document: Ref | BaseModel) -> builtins.list[AuditTrail]:
+    def audittrail(self, document: Ref | BaseModel) -> builtins.list[AuditTrail]:
         """The document's audit trail: who changed what, oldest first (an unpaged list).
 
         Args:
             document: the document's URL, UUID or model.
         """
-        body = await self._client.get_json(self.url_of(document).rstrip("/") + "/audittrail")
+        body = self._client.get_json(self.url_of(document).rstrip("/") + "/audittrail")
         return [AuditTrail.model_validate(item) for item in body]
 
     # -- download ----------------------------------------------------------------------
@@ -171,23 +173,23 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
             params["registratieOp"] = registratie_op
         return params
 
-    @asynccontextmanager
-    async def download(
+    @contextmanager
+    def download(
         self,
         document: Ref | BaseModel,
         *,
         versie: int | None = None,
         registratie_op: str | None = None,
         timeout: Timeout = None,
-    ) -> AsyncIterator[AsyncDownload]:
+    ) -> Iterator[Download]:
         """Open the document's content for streaming (``GET {url}/download``).
 
         The body is never held in memory as a whole; it is read as you iterate, and the
         connection is released when the block ends (also when you stop early)::
 
-            async with client.documenten.enkelvoudiginformatieobjecten.download(url) as dl:
+            with client.documenten.enkelvoudiginformatieobjecten.download(url) as dl:
                 print(dl.filename, dl.size)
-                async for chunk in dl:
+                for chunk in dl:
                     sink.write(chunk)
 
         Args:
@@ -197,16 +199,16 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
             timeout: seconds (or an ``httpx.Timeout``) for this call only.
 
         Yields:
-            An :class:`AsyncDownload` with the headers and the body as an iterator.
+            An :class:`Download` with the headers and the body as an iterator.
         """
         url = self.url_of(document).rstrip("/") + "/download"
         params = self._download_params(versie, registratie_op)
-        async with self._client.stream(
+        with self._client.stream(
             "GET", url, params=params or None, headers={"Accept": "*/*"}, timeout=timeout
         ) as response:
-            yield AsyncDownload(response)
+            yield Download(response)
 
-    async def stream_download(
+    def stream_download(
         self,
         document: Ref | BaseModel,
         *,
@@ -214,7 +216,7 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
         registratie_op: str | None = None,
         chunk_size: int | None = None,
         timeout: Timeout = None,
-    ) -> AsyncIterator[bytes]:
+    ) -> Iterator[bytes]:
         """The document's content as an iterator of byte chunks.
 
         Read it to the end (or close the iterator) to release the connection; use
@@ -230,13 +232,13 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
         Yields:
             The content, chunk by chunk.
         """
-        async with self.download(
+        with self.download(
             document, versie=versie, registratie_op=registratie_op, timeout=timeout
         ) as download:
-            async for chunk in download.aiter_bytes(chunk_size):
+            for chunk in download.iter_bytes(chunk_size):
                 yield chunk
 
-    async def download_to(
+    def download_to(
         self,
         document: Ref | BaseModel,
         destination: str | os.PathLike[str] | IO[bytes],
@@ -260,17 +262,17 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
         Returns:
             The number of bytes written.
         """
-        async with self.download(
+        with self.download(
             document, versie=versie, registratie_op=registratie_op, timeout=timeout
         ) as download:
             if isinstance(destination, (str, os.PathLike)):
                 # Plain blocking file I/O: the sync face is generated from this code.
                 with Path(destination).open("wb") as file:  # noqa: ASYNC230
-                    return await _write_chunks(download, file, chunk_size)
-            return await _write_chunks(download, destination, chunk_size)
+                    return _write_chunks(download, file, chunk_size)
+            return _write_chunks(download, destination, chunk_size)
 
     # -- locking -----------------------------------------------------------------------
-    async def lock(
+    def lock(
         self,
         document: Ref | BaseModel,
         *,
@@ -289,12 +291,12 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
             :meth:`unlock`.
         """
         url = self.url_of(document).rstrip("/") + "/lock"
-        response = await self._client.request(
+        response = self._client.request(
             "POST", url, json={}, headers=headers, timeout=timeout
         )
         return str(_core.decode_json(response)["lock"])
 
-    async def unlock(
+    def unlock(
         self,
         document: Ref | BaseModel,
         lock: str | None,
@@ -313,18 +315,18 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
         """
         url = self.url_of(document).rstrip("/") + "/unlock"
         body = {"lock": lock} if lock is not None else {}
-        await self._client.request("POST", url, json=body, headers=headers, timeout=timeout)
+        self._client.request("POST", url, json=body, headers=headers, timeout=timeout)
 
-    @asynccontextmanager
-    async def locked(
+    @contextmanager
+    def locked(
         self, document: Ref | BaseModel, *, timeout: Timeout = None
-    ) -> AsyncIterator[str]:
+    ) -> Iterator[str]:
         """Hold a document's lock for the length of a block; it is always unlocked after.
 
         ::
 
-            async with documenten.locked(url) as lock:
-                await documenten.partial_update(url, {"titel": "Nieuw", "lock": lock})
+            with documenten.locked(url) as lock:
+                documenten.partial_update(url, {"titel": "Nieuw", "lock": lock})
 
         When the block raises, the unlock is still sent and the block's exception is the
         one you see (a failing unlock is then only logged).
@@ -336,12 +338,12 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
         Yields:
             The lock id.
         """
-        lock = await self.lock(document, timeout=timeout)
+        lock = self.lock(document, timeout=timeout)
         try:
             yield lock
         except BaseException:
             try:
-                await self.unlock(document, lock, timeout=timeout)
+                self.unlock(document, lock, timeout=timeout)
             except ZGWError as exc:
                 _core.logger.warning(
                     "Could not unlock %s after an error: %s",
@@ -349,10 +351,10 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
                     exc,
                 )
             raise
-        await self.unlock(document, lock, timeout=timeout)
+        self.unlock(document, lock, timeout=timeout)
 
     # -- upload ------------------------------------------------------------------------
-    async def upload(
+    def upload(
         self,
         source: UploadSource,
         *,
@@ -397,15 +399,15 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
             body["bestandsomvang"] = opened.size
             if opened.size <= chunk_threshold:
                 body["inhoud"] = encode_base64(opened)
-                document = await self.create(body, timeout=timeout)
+                document = self.create(body, timeout=timeout)
                 if progress is not None:
                     progress(opened.size, opened.size)
                 return document
             body["inhoud"] = None
-            document = await self.create(body, timeout=timeout)
+            document = self.create(body, timeout=timeout)
             if progress is not None:
                 progress(0, opened.size)
-            return await self._send_parts(
+            return self._send_parts(
                 str(document.url),
                 document.lock or "",
                 document.bestandsdelen or [],
@@ -414,7 +416,7 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
                 timeout,
             )
 
-    async def resume_upload(
+    def resume_upload(
         self,
         document: Ref | BaseModel,
         source: UploadSource,
@@ -444,14 +446,14 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
             ChunkedUploadError: a part or the unlock failed again; resume once more.
         """
         url = self.url_of(document)
-        response = await self._client.request("GET", url, timeout=timeout)
+        response = self._client.request("GET", url, timeout=timeout)
         current = self.parse(_core.decode_json(response))
         with open_source(source) as opened:
-            return await self._send_parts(
+            return self._send_parts(
                 url, lock, current.bestandsdelen or [], opened, progress, timeout
             )
 
-    async def _send_parts(
+    def _send_parts(
         self,
         url: str,
         lock: str,
@@ -469,7 +471,7 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
                 continue
             window = PartReader(opened.file, opened.start + plan.offset, plan.size)
             try:
-                await self._client.request(
+                self._client.request(
                     "PUT",
                     plan.url,
                     data={"lock": lock},
@@ -492,7 +494,7 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
             if progress is not None:
                 progress(sent, opened.size)
         try:
-            await self.unlock(url, lock, timeout=timeout)
+            self.unlock(url, lock, timeout=timeout)
         except ZGWError as exc:
             raise ChunkedUploadError(
                 f"Every part of {url} was sent, but the unlock failed: {exc}. Call "
@@ -502,18 +504,18 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
                 done=done,
                 pending=[],
             ) from exc
-        return await self.get(url, timeout=timeout)
+        return self.get(url, timeout=timeout)
 
 
-async def _write_chunks(download: AsyncDownload, file: IO[bytes], chunk_size: int | None) -> int:
+def _write_chunks(download: Download, file: IO[bytes], chunk_size: int | None) -> int:
     written = 0
-    async for chunk in download.aiter_bytes(chunk_size):
+    for chunk in download.iter_bytes(chunk_size):
         file.write(chunk)
         written += len(chunk)
     return written
 
 
-class AsyncObjectInformatieObjecten(AsyncResource[ObjectInformatieObject]):
+class ObjectInformatieObjecten(Resource[ObjectInformatieObject]):
     """``/objectinformatieobjecten``: which zaken and besluiten a document belongs to.
 
     The server creates these itself when a zaakinformatieobject or besluitinformatieobject
@@ -530,7 +532,7 @@ class AsyncObjectInformatieObjecten(AsyncResource[ObjectInformatieObject]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.ObjectinformatieobjectenFilters],
-    ) -> AsyncPaginator[ObjectInformatieObject]:
+    ) -> Paginator[ObjectInformatieObject]:
         """Links matching ``filters`` (``object=<zaak url>``, ``informatieobject=<url>``).
 
         Args:
@@ -544,7 +546,7 @@ class AsyncObjectInformatieObjecten(AsyncResource[ObjectInformatieObject]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncGebruiksrechtenResource(AsyncResource[Gebruiksrechten]):
+class GebruiksrechtenResource(Resource[Gebruiksrechten]):
     """``/gebruiksrechten``: the terms of use of a document (an unpaged list)."""
 
     api, path, model = "documenten", "gebruiksrechten", Gebruiksrechten
@@ -557,7 +559,7 @@ class AsyncGebruiksrechtenResource(AsyncResource[Gebruiksrechten]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.GebruiksrechtenFilters],
-    ) -> AsyncPaginator[Gebruiksrechten]:
+    ) -> Paginator[Gebruiksrechten]:
         """Gebruiksrechten matching ``filters`` (``informatieobject``, date ranges, ...).
 
         Args:
@@ -571,7 +573,7 @@ class AsyncGebruiksrechtenResource(AsyncResource[Gebruiksrechten]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncVerzendingen(AsyncResource[Verzending]):
+class Verzendingen(Resource[Verzending]):
     """``/verzendingen``: documents sent to or received from a betrokkene."""
 
     api, path, model = "documenten", "verzendingen", Verzending
@@ -584,7 +586,7 @@ class AsyncVerzendingen(AsyncResource[Verzending]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.VerzendingenFilters],
-    ) -> AsyncPaginator[Verzending]:
+    ) -> Paginator[Verzending]:
         """Verzendingen matching ``filters`` (``informatieobject``, ``betrokkene``, ...).
 
         Args:
@@ -598,18 +600,18 @@ class AsyncVerzendingen(AsyncResource[Verzending]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncDocumentenAPI:
+class DocumentenAPI:
     """The Documenten API: ``client.documenten.enkelvoudiginformatieobjecten``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
     ``partial_update``/``delete``; documents also stream, upload in parts and lock.
     """
 
-    def __init__(self, client: AsyncZGWClient) -> None:
-        self.enkelvoudiginformatieobjecten = AsyncEnkelvoudigInformatieObjecten(client)
-        self.objectinformatieobjecten = AsyncObjectInformatieObjecten(client)
-        self.gebruiksrechten = AsyncGebruiksrechtenResource(client)
-        self.verzendingen = AsyncVerzendingen(client)
+    def __init__(self, client: ZGWClient) -> None:
+        self.enkelvoudiginformatieobjecten = EnkelvoudigInformatieObjecten(client)
+        self.objectinformatieobjecten = ObjectInformatieObjecten(client)
+        self.gebruiksrechten = GebruiksrechtenResource(client)
+        self.verzendingen = Verzendingen(client)
 
     def __repr__(self) -> str:
         return "<DocumentenAPI>"
