@@ -6,6 +6,7 @@ URL and credential resolution, headers and timeouts are decided in one place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
@@ -16,15 +17,23 @@ from . import _core
 from ._auth import ServiceAuth, ServiceRouter
 from ._cache import InMemoryCache, ResponseCache, catalogi_ttl_for
 from ._config import Service, ZGWConfig
-from ._exceptions import ConfigurationError, UnexpectedResponseError
+from ._exceptions import (
+    ConfigurationError,
+    InputError,
+    RedirectError,
+    UnconfiguredURLError,
+    UnexpectedResponseError,
+)
 from ._models import ZGWModel
 from ._registry import model_for_path
 from ._urls import parse_url
 
-__all__ = ["BaseClient", "RequestOptions"]
+__all__ = ["MAX_REDIRECTS", "BaseClient"]
 
-#: Per-call options every request method accepts.
-RequestOptions = Mapping[str, Any]
+#: Redirects followed for one call, at most (a loop is an error, not a wait).
+MAX_REDIRECTS = 5
+#: The statuses that redirect a request elsewhere (300 and 305 do not, 304 is a cache hit).
+_FOLLOWABLE = frozenset({301, 302, 303, 307, 308})
 
 
 class BaseClient:
@@ -87,6 +96,23 @@ class BaseClient:
         """The absolute URL of ``path`` under the API root of service ``api``."""
         return self.service(api).api_root + path.lstrip("/")
 
+    def _check_in_collection(self, url: str, collection_url: str, item: re.Pattern[str]) -> None:
+        """Refuse, before any request, a URL that is not an item of the collection at
+        ``collection_url`` (``item`` matches the path below the API root): a statussen URL
+        given to ``zaken.get`` would otherwise parse as a Zaak, a catalogi URL given to
+        ``zaken.delete`` would delete in Catalogi."""
+        expected, _, _ = self._router.match(collection_url)
+        found, _, _ = self._router.match(url)
+        relative = parse_url(url).path[len(self._root_paths[found]) :]
+        if found == expected and item.fullmatch(relative):
+            return
+        collection = collection_url[len(self.config.services[expected].api_root) :]
+        raise InputError(
+            f"{_core.loggable_url(url)} is not an item of {collection!r} in the {expected!r} "
+            f"service (it is {relative or '(the root)'!r} in {found!r}). Pass a URL of that "
+            "collection, its UUID, or use the resource the URL belongs to."
+        )
+
     def service_name_for(self, url: str) -> str | None:
         """The name of the configured service whose root contains ``url``."""
         return self._router.find(url)
@@ -138,6 +164,76 @@ class BaseClient:
             timeout=timeout_value,
         )
         return request, service
+
+    def _redirect_for(
+        self, request: httpx.Request, response: httpx.Response
+    ) -> httpx.Request | None:
+        """The request that follows a redirect ``response``, or ``None`` for other answers.
+
+        Followed: GET and HEAD, to a URL under the same API root; the credentials are
+        chosen anew for it by the router. Anything else raises
+        [`RedirectError`][zgw_client.RedirectError]: a write is never re-sent on a server's
+        word, and a redirect elsewhere usually means a wrong API root.
+        """
+        method, status = request.method, response.status_code
+        if not 300 <= status < 400 or status == 304:
+            return None
+        where = f"{method} {_core.loggable_url(request.url)}"
+        location = response.headers.get("Location")
+        if status not in _FOLLOWABLE or not location:
+            raise RedirectError(
+                f"{where} answered {status} without a place to go to; it is not a response "
+                "this API sends. Check the API root; report it to the server's operator.",
+                status=status,
+                location=None,
+                response=response,
+                url=where,
+            )
+        masked = _core.loggable_url(location)
+        try:
+            target = request.url.join(location)
+            origin, _, _ = self._router.match(request.url)
+            landing, _, _ = self._router.match(target)
+        except (httpx.InvalidURL, UnconfiguredURLError):
+            landing, origin = None, ""
+        if landing != origin:
+            raise RedirectError(
+                f"{where} was redirected ({status}) to {masked}, outside the API root it was "
+                "sent to; not following it. If the API moved, configure the root it points "
+                "at (e.g. https instead of http).",
+                status=status,
+                location=masked,
+                response=response,
+                url=where,
+            )
+        if method not in ("GET", "HEAD"):
+            raise RedirectError(
+                f"{where} was redirected ({status}) to {masked}; a {method} is not re-sent "
+                "on a redirect, as the server may have acted on it. Send it to the URL the "
+                "server points at.",
+                status=status,
+                location=masked,
+                response=response,
+                url=where,
+            )
+        headers = [
+            (name, value)
+            for name, value in request.headers.multi_items()
+            if value != "[redacted]" and name.lower() != "authorization"
+        ]
+        return httpx.Request(method, target, headers=headers, extensions=request.extensions)
+
+    @staticmethod
+    def _too_many_redirects(request: httpx.Request, response: httpx.Response) -> RedirectError:
+        where = f"{request.method} {_core.loggable_url(request.url)}"
+        return RedirectError(
+            f"{where} was redirected more than {MAX_REDIRECTS} times; the server's redirects "
+            "loop. Report it to the server's operator.",
+            status=response.status_code,
+            location=_core.loggable_url(response.headers.get("Location", "")),
+            response=response,
+            url=where,
+        )
 
     def api_version(self, service: str) -> str | None:
         """The ``API-version`` the service last reported, or ``None`` before any response."""

@@ -15,7 +15,6 @@ import random
 import re
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
@@ -38,13 +37,11 @@ from ._exceptions import (
     UnexpectedResponseError,
     ZGWError,
 )
-from ._urls import url_under_root
 from ._version import __version__
 
 __all__ = [
     "IDEMPOTENT_METHODS",
     "USER_AGENT",
-    "PageData",
     "RetrySignal",
     "api_error",
     "backoff_seconds",
@@ -52,7 +49,6 @@ __all__ = [
     "decode_json",
     "encode_params",
     "loggable_url",
-    "parse_page",
     "parse_retry_after",
     "retry_signal_for_response",
     "transport_error",
@@ -145,11 +141,18 @@ def decode_json(response: httpx.Response) -> Any:
     try:
         # pydantic-core's parser: the same values as json.loads, in about two thirds the time.
         return pydantic_core.from_json(response.content)
-    except ValueError:
-        pass
+    except ValueError as exc:
+        if "recursion limit" in str(exc):  # no ZGW body nests 200 deep; json.loads would
+            url = loggable_url(response.request.url)  # only recurse until Python gives up
+            raise UnexpectedResponseError(
+                f"{response.request.method} {url} answered {response.status_code} with JSON "
+                "nested too deeply to be an API body. Report it to the server's operator.",
+                response=response,
+                url=url,
+            ) from None
     try:  # what only the standard parser takes (a lone surrogate escape, UTF-16)
         return json.loads(response.content)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         url = loggable_url(response.request.url)
         raise UnexpectedResponseError(
             f"{response.request.method} {url} answered {response.status_code} with a body "
@@ -174,9 +177,9 @@ def api_error(response: httpx.Response) -> APIError:
     content_type = response.headers.get("Content-Type", "")
     if response.content and "json" in content_type:
         try:
-            body = json.loads(response.content)
+            body = pydantic_core.from_json(response.content)
         except ValueError:
-            body = {}
+            body = {}  # not JSON, or nested too deeply to be a problem body
     problem = body if isinstance(body, dict) else {}
     status = response.status_code
     code = _str_or_none(problem.get("code"))
@@ -358,48 +361,6 @@ def backoff_seconds(
         return min(retry_after, policy.retry_after_max)
     ceiling = min(policy.backoff_max, policy.backoff_initial * 2 ** (attempt - 1))
     return (rng or random).uniform(0, ceiling)
-
-
-# -- pages -----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class PageData:
-    """One page of a list: its items, the total count and the next page's URL."""
-
-    items: list[Any]
-    count: int | None
-    next: str | None
-    previous: str | None
-
-
-def parse_page(body: Any, *, url: str) -> PageData:
-    """Read ``{count, next, previous, results}`` (or a plain array: one page, no next)."""
-    if isinstance(body, list):
-        return PageData(items=body, count=len(body), next=None, previous=None)
-    if isinstance(body, dict) and isinstance(body.get("results"), list):
-        count = body.get("count")
-        return PageData(
-            items=body["results"],
-            count=count if isinstance(count, int) else None,
-            next=body.get("next") or None,
-            previous=body.get("previous") or None,
-        )
-    raise UnexpectedResponseError(
-        f"GET {loggable_url(url)} did not answer a list or a page "
-        "({count, next, previous, results}). Check the URL points at a list endpoint.",
-        url=loggable_url(url),
-    )
-
-
-def check_next_url(next_url: str, api_root: str) -> None:
-    """Refuse a ``next`` link outside the API root of the list (never silently stop)."""
-    if not url_under_root(next_url, api_root):
-        raise UnexpectedResponseError(
-            f"The server's next-page link {loggable_url(next_url)} leaves the API root "
-            f"{api_root}; refusing to follow it, and not stopping silently either. "
-            "The server probably reports a wrong host or scheme (check its ALLOWED_HOSTS "
-            "or proxy headers such as X-Forwarded-Proto).",
-            url=loggable_url(next_url),
-        )
 
 
 def log_retry(method: str, url: str, attempt: int, wait: float, signal: RetrySignal) -> None:

@@ -13,7 +13,10 @@ Catch :class:`ZGWError` for "anything from zgw-client", or a branch for what you
     ├── RetriesExhaustedError         retried ``attempts`` times, still failing (``last_error``)
     ├── ChunkedUploadError            a bestandsdelen upload stopped; resume it (documenten)
     ├── UnexpectedResponseError       not what the API promised: HTML page, invalid JSON,
-    │                                 truncated body, wrong content type, foreign ``next`` URL
+    │   │                             a body of the wrong shape, an unexpected redirect
+    │   ├── PaginationError           pages that do not add up: a foreign or repeating
+    │   │                             ``next`` link, more items than ``count``
+    │   └── RedirectError             a 3xx the client may not follow (other root, a write)
     └── APIError                      the server answered with an error status (problem+json)
         ├── BadRequestError           400 (``invalid_params`` says which fields)
         ├── AuthenticationError       401
@@ -55,9 +58,11 @@ __all__ = [
     "MethodNotAllowedError",
     "NotAcceptableError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "PreconditionFailedError",
     "RateLimitedError",
+    "RedirectError",
     "RequestTimeout",
     "RetriesExhaustedError",
     "ServerError",
@@ -164,6 +169,39 @@ class UnexpectedResponseError(ZGWError):
         self.response = response
         self.url = url
         super().__init__(message)
+
+
+class PaginationError(UnexpectedResponseError):
+    """The server's pages do not add up: a ``next`` link that leaves the API root, is not a
+    URL, or leads back to a page already read, or more items than the promised ``count``.
+    Iterating stops here instead of looping or stopping silently."""
+
+
+class RedirectError(UnexpectedResponseError):
+    """The server answered a redirect the client will not follow.
+
+    Only GET and HEAD are followed, and only to a URL under the same API root (the
+    credentials are checked anew for it). A redirect of a write, or to another host,
+    scheme or root, usually means a wrong API root (``http`` behind an ``https`` proxy, an
+    old host name): configure the root the server redirects to.
+
+    Attributes:
+        status: the redirect status (301, 302, 303, 307, 308).
+        location: where the server pointed (BSN-like numbers masked).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        location: str | None,
+        response: httpx.Response | None = None,
+        url: str | None = None,
+    ) -> None:
+        self.status = status
+        self.location = location
+        super().__init__(message, response=response, url=url)
 
 
 @dataclass(frozen=True)
@@ -328,3 +366,16 @@ STATUS_ERRORS: dict[int, type[APIError]] = {
     415: UnsupportedMediaTypeError,
     429: RateLimitedError,
 }
+
+
+def _public(module: str, *classes: type) -> None:
+    """Name ``module`` as the home of ``classes``: tracebacks and logs then show
+    ``zgw_client.NotFoundError``, the name to import and catch, not a private path."""
+    for cls in classes:
+        cls.__module__ = module
+
+
+_public(
+    "zgw_client",
+    *(value for name, value in list(globals().items()) if name in __all__),
+)

@@ -11,12 +11,24 @@ break the day its municipality upgrades Open Zaak, so every model
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic.alias_generators import to_camel
 
-__all__ = ["OPEN_ENUM", "Reference", "ZGWModel", "model_to_wire"]
+from ._exceptions import UnexpectedResponseError
+
+__all__ = [
+    "OPEN_ENUM",
+    "Reference",
+    "ZGWModel",
+    "model_to_wire",
+    "parse_response_body",
+    "parse_response_list",
+    "shape_error",
+]
+
+M = TypeVar("M", bound=BaseModel)
 
 #: A URL that points at another ZGW resource. Typed as ``str`` on purpose: the servers send
 #: ``""`` for "no reference" in places (``rol.betrokkene``), which a strict URL type refuses.
@@ -53,3 +65,69 @@ class ZGWModel(BaseModel):
 def model_to_wire(model: BaseModel, *, exclude_unset: bool = True) -> dict[str, Any]:
     """Serialise ``model`` for a request body: camelCase, JSON types, unset fields omitted."""
     return model.model_dump(mode="json", by_alias=True, exclude_unset=exclude_unset)
+
+
+def parse_response_body(model: type[M], data: Any, *, source: str) -> M:
+    """Parse what a server sent as ``model``; a body of the wrong shape is an
+    [`UnexpectedResponseError`][zgw_client.UnexpectedResponseError], not a pydantic error.
+
+    The message names where the body differs (field paths and error kinds) but holds none
+    of its values: server data can hold a BSN, and messages end up in logs.
+
+    Args:
+        model: the model the body should be.
+        data: the parsed JSON.
+        source: where it came from, for the message (e.g. ``"GET https://.../zaken/..."``),
+            with BSN-like numbers already masked.
+    """
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise shape_error(exc, data, source=source) from None
+    except RecursionError:
+        raise UnexpectedResponseError(
+            f"{source} answered a body nested too deeply to be a {model.__name__}. "
+            "Report it to the server's operator.",
+            url=source,
+        ) from None
+
+
+def parse_response_list(model: type[M], data: Any, *, source: str) -> list[M]:
+    """Parse an unpaged list (an audit trail, ``zaken/{uuid}/besluiten``) item by item,
+    as [`parse_response_body`][zgw_client._models.parse_response_body] does one body."""
+    if not isinstance(data, list):
+        raise UnexpectedResponseError(
+            f"{source} answered a JSON {type(data).__name__} where a list of "
+            f"{model.__name__} was expected. Report it to the server's operator.",
+            url=source,
+        )
+    return [parse_response_body(model, item, source=source) for item in data]
+
+
+def shape_error(exc: ValidationError, data: Any, *, source: str) -> UnexpectedResponseError:
+    """The error for a body that failed validation as ``exc.title`` (no values in it)."""
+    return UnexpectedResponseError(_shape_message(exc.title, data, exc, source), url=source)
+
+
+def _shape_message(name: str, data: Any, exc: ValidationError, source: str) -> str:
+    if data is None:
+        return (
+            f"{source} answered without a body where a {name} was expected. Check that the "
+            "URL points at the resource; if it does, report it to the server's operator."
+        )
+    if not isinstance(data, dict):
+        return (
+            f"{source} answered a JSON {type(data).__name__} where a {name} (an object) was "
+            "expected. Check that the URL points at the resource; if it does, report it to "
+            "the server's operator."
+        )
+    problems = exc.errors(include_url=False, include_context=False, include_input=False)
+    shown = "; ".join(
+        f"{'.'.join(str(part) for part in problem['loc']) or '(body)'}: {problem['type']}"
+        for problem in problems[:5]
+    )
+    more = f" and {len(problems) - 5} more" if len(problems) > 5 else ""
+    return (
+        f"{source} answered a body that is not a valid {name} ({shown}{more}). The server "
+        "may run an API version this SDK does not know; report it with the server's version."
+    )

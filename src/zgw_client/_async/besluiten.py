@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import Unpack
 
+from .. import _core
+from .._models import parse_response_list
 from .._resource import Ref
 from ..besluiten import _filters as f
 from ..besluiten.models import AuditTrail, Besluit, BesluitInformatieObject
@@ -55,8 +57,9 @@ class AsyncBesluiten(AsyncResource[Besluit]):
         Args:
             besluit: the besluit's URL, UUID or model.
         """
-        body = await self._client.get_json(self.url_of(besluit).rstrip("/") + "/audittrail")
-        return [AuditTrail.model_validate(item) for item in body]
+        url = self.url_of(besluit).rstrip("/") + "/audittrail"
+        body = await self._client.get_json(url)
+        return parse_response_list(AuditTrail, body, source=f"GET {_core.loggable_url(url)}")
 
 
 class AsyncBesluitInformatieObjecten(AsyncResource[BesluitInformatieObject]):

@@ -22,6 +22,7 @@ from typing_extensions import Unpack
 
 from .. import _core
 from .._exceptions import ZGWError
+from .._models import parse_response_list
 from .._resource import Ref, search_body, write_body
 from ..documenten import _filters as f
 from ..documenten._upload import (
@@ -159,8 +160,9 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
         Args:
             document: the document's URL, UUID or model.
         """
-        body = await self._client.get_json(self.url_of(document).rstrip("/") + "/audittrail")
-        return [AuditTrail.model_validate(item) for item in body]
+        url = self.url_of(document).rstrip("/") + "/audittrail"
+        body = await self._client.get_json(url)
+        return parse_response_list(AuditTrail, body, source=f"GET {_core.loggable_url(url)}")
 
     # -- download ----------------------------------------------------------------------
     def _download_params(self, versie: int | None, registratie_op: str | None) -> dict[str, Any]:

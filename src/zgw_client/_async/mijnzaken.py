@@ -33,12 +33,13 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from .._async_concurrency import gather_limited, new_limiter, new_signal, wait_at_most
 from .._exceptions import AccessDeniedError, InputError, ZGWError
+from .._models import parse_response_body
 from .._request_context import limit_requests, report_written
 from ..besluiten.models import Besluit
 from ..catalogi.models import Besluittype, Informatieobjecttype, Resultaattype, Statustype, Zaaktype
 from ..contact import Contactmoment, from_klantcontact
 from ..documenten.models import EnkelvoudigInformatieObject
-from ..identifiers import validate_bsn, validate_kvk, validate_vestigingsnummer
+from ..identifiers import mask_bsn, validate_bsn, validate_kvk, validate_vestigingsnummer
 from ..klantinteracties.models import Klantcontact
 from ..mijnzaken import _compose as c
 from ..mijnzaken.models import (
@@ -449,7 +450,12 @@ class AsyncMijnZaken:
             if isinstance(result, ZGWError):
                 comp.missing.append(c.missing_from(f"{part} {url}", result))
             else:
-                comp.by_url[url] = model.model_validate(result)
+                try:
+                    comp.by_url[url] = parse_response_body(
+                        model, result, source=f"GET {mask_bsn(url)}"
+                    )
+                except ZGWError as error:
+                    comp.missing.append(c.missing_from(f"{part} {url}", error))
 
     def _fetch_calls(
         self,

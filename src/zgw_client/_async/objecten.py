@@ -24,8 +24,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import TypedDict, Unpack
 
+from .. import _core
 from .._async_concurrency import gather_limited
 from .._exceptions import InputError, ZGWError
+from .._models import parse_response_body
 from .._resource import Ref, resource_url
 from ..identifiers import validate_bsn, validate_kvk
 from ..objecten import _filters as f
@@ -276,7 +278,8 @@ class AsyncObjecttypes(AsyncResource[Objecttype]):
             The typed objecttype version.
         """
         url = f"{self.url_of(objecttype).rstrip('/')}/versions/{int(version)}"
-        return ObjecttypeVersion.model_validate(await self._client.get_json(url))
+        body = await self._client.get_json(url)
+        return parse_response_body(ObjecttypeVersion, body, source=f"GET {_core.loggable_url(url)}")
 
 
 def _deadline_key(taak: Taak) -> tuple[bool, datetime.date, str]:

@@ -8,8 +8,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import Any, Generic, TypeVar
 
+from pydantic import ValidationError
+
 from .. import _core
-from .._pagination import Page
+from .._models import shape_error
+from .._pagination import Page, PageTrail, check_next_url, parse_page
 
 __all__ = ["AsyncPaginator"]
 
@@ -24,9 +27,10 @@ class AsyncPaginator(Generic[T]):
     """Every item of a list endpoint, page by page, fetched only as you iterate.
 
     ``async for item in paginator`` yields typed items across all pages by following
-    ``next``; :meth:`iter_pages` yields whole pages; :meth:`count` gives the server's total
-    from the first page. Nothing is truncated unless you set ``limit``. A ``next`` link that
-    leaves the API root raises :class:`~zgw_client.UnexpectedResponseError`.
+    ``next``; `iter_pages()` yields whole pages; `count()` gives the server's total from the
+    first page. Nothing is truncated unless you set ``limit``. Pages that do not add up (a
+    ``next`` link that leaves the API root or leads back to a page already read, more items
+    than ``count``) raise [`PaginationError`][zgw_client.PaginationError].
     """
 
     def __init__(
@@ -76,13 +80,17 @@ class AsyncPaginator(Generic[T]):
 
     async def _load(self, url: str, params: Mapping[str, Any] | None) -> Page[T]:
         body = await self._fetch(url, params=params, headers=self._headers)
-        data = _core.parse_page(body, url=url)
+        data = parse_page(body, url=url)
         if data.next is not None:
-            _core.check_next_url(data.next, self._api_root)
+            check_next_url(data.next, self._api_root)
         if self._page_hook is not None:
             await self._page_hook(data.items)
+        try:
+            items = [self._parse(item) for item in data.items]
+        except ValidationError as exc:
+            raise shape_error(exc, data.items, source=f"GET {_core.loggable_url(url)}") from None
         return Page(
-            items=[self._parse(item) for item in data.items],
+            items=items,
             count=data.count,
             next=data.next,
             previous=data.previous,
@@ -102,8 +110,10 @@ class AsyncPaginator(Generic[T]):
     async def iter_pages(self) -> AsyncIterator[Page[T]]:
         """Yield each page in turn, up to ``limit`` items in total."""
         page = await self.first_page()
+        trail = PageTrail(self._url, self._params)
         seen = 0
         while True:
+            trail.read(len(page.items), page.count, page.url)
             if self._limit is not None and seen + len(page.items) >= self._limit:
                 yield Page(
                     items=page.items[: self._limit - seen],
@@ -117,6 +127,7 @@ class AsyncPaginator(Generic[T]):
             seen += len(page.items)
             if page.next is None:
                 return
+            trail.follow(page.next)
             page = await self._load(page.next, None)
 
     async def _iter_items(self) -> AsyncIterator[T]:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import Unpack
 
+from .. import _core
+from .._models import parse_response_list
 from .._resource import Ref
 from ..besluiten import _filters as f
 from ..besluiten.models import AuditTrail, Besluit, BesluitInformatieObject
@@ -57,8 +59,9 @@ class Besluiten(Resource[Besluit]):
         Args:
             besluit: the besluit's URL, UUID or model.
         """
-        body = self._client.get_json(self.url_of(besluit).rstrip("/") + "/audittrail")
-        return [AuditTrail.model_validate(item) for item in body]
+        url = self.url_of(besluit).rstrip("/") + "/audittrail"
+        body = self._client.get_json(url)
+        return parse_response_list(AuditTrail, body, source=f"GET {_core.loggable_url(url)}")
 
 
 class BesluitInformatieObjecten(Resource[BesluitInformatieObject]):

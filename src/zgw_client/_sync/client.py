@@ -29,11 +29,11 @@ from tenacity import (
 
 from .. import _core
 from .._sync_concurrency import current_limiter
-from .._base_client import BaseClient
+from .._base_client import MAX_REDIRECTS, BaseClient
 from .._cache import ResponseCache
 from .._config import RetryPolicy, Service, ZGWConfig
 from .._exceptions import RetriesExhaustedError
-from .._models import ZGWModel
+from .._models import ZGWModel, parse_response_body
 from .._request_context import REQUEST_WRITTEN
 from .besluiten import BesluitenAPI
 from .catalogi import CatalogiAPI
@@ -234,7 +234,8 @@ class ZGWClient(BaseClient):
         this follows one. The URL must lie under a configured API root.
         """
         model = self._model_for(url)
-        return model.model_validate(self.get_json(url, timeout=timeout))
+        body = self.get_json(url, timeout=timeout)
+        return parse_response_body(model, body, source=f"GET {_core.loggable_url(url)}")
 
     @contextmanager
     def stream(
@@ -295,6 +296,20 @@ class ZGWClient(BaseClient):
 
     # -- the one place that does I/O ---------------------------------------------------
     def _send(
+        self, request: httpx.Request, service: Service, *, stream: bool
+    ) -> httpx.Response:
+        """Send ``request`` with retries, following the redirects the policy allows (see
+        [`RedirectError`][zgw_client.RedirectError])."""
+        for _ in range(MAX_REDIRECTS):
+            response = self._send_with_retries(request, service, stream=stream)
+            follow = self._redirect_for(request, response)
+            if follow is None:
+                return response
+            response.close()
+            request = follow
+        raise self._too_many_redirects(request, response)
+
+    def _send_with_retries(
         self, request: httpx.Request, service: Service, *, stream: bool
     ) -> httpx.Response:
         policy = service.retry

@@ -26,8 +26,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import TypedDict, Unpack
 
+from .. import _core
 from .._sync_concurrency import gather_limited
 from .._exceptions import InputError, ZGWError
+from .._models import parse_response_body
 from .._resource import Ref, resource_url
 from ..identifiers import validate_bsn, validate_kvk
 from ..objecten import _filters as f
@@ -278,7 +280,8 @@ class Objecttypes(Resource[Objecttype]):
             The typed objecttype version.
         """
         url = f"{self.url_of(objecttype).rstrip('/')}/versions/{int(version)}"
-        return ObjecttypeVersion.model_validate(self._client.get_json(url))
+        body = self._client.get_json(url)
+        return parse_response_body(ObjecttypeVersion, body, source=f"GET {_core.loggable_url(url)}")
 
 
 def _deadline_key(taak: Taak) -> tuple[bool, datetime.date, str]:

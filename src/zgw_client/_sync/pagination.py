@@ -10,8 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Callable, Mapping
 from typing import Any, Generic, TypeVar
 
+from pydantic import ValidationError
+
 from .. import _core
-from .._pagination import Page
+from .._models import shape_error
+from .._pagination import Page, PageTrail, check_next_url, parse_page
 
 __all__ = ["Paginator"]
 
@@ -26,9 +29,10 @@ class Paginator(Generic[T]):
     """Every item of a list endpoint, page by page, fetched only as you iterate.
 
     ``for item in paginator`` yields typed items across all pages by following
-    ``next``; :meth:`iter_pages` yields whole pages; :meth:`count` gives the server's total
-    from the first page. Nothing is truncated unless you set ``limit``. A ``next`` link that
-    leaves the API root raises :class:`~zgw_client.UnexpectedResponseError`.
+    ``next``; `iter_pages()` yields whole pages; `count()` gives the server's total from the
+    first page. Nothing is truncated unless you set ``limit``. Pages that do not add up (a
+    ``next`` link that leaves the API root or leads back to a page already read, more items
+    than ``count``) raise [`PaginationError`][zgw_client.PaginationError].
     """
 
     def __init__(
@@ -78,13 +82,17 @@ class Paginator(Generic[T]):
 
     def _load(self, url: str, params: Mapping[str, Any] | None) -> Page[T]:
         body = self._fetch(url, params=params, headers=self._headers)
-        data = _core.parse_page(body, url=url)
+        data = parse_page(body, url=url)
         if data.next is not None:
-            _core.check_next_url(data.next, self._api_root)
+            check_next_url(data.next, self._api_root)
         if self._page_hook is not None:
             self._page_hook(data.items)
+        try:
+            items = [self._parse(item) for item in data.items]
+        except ValidationError as exc:
+            raise shape_error(exc, data.items, source=f"GET {_core.loggable_url(url)}") from None
         return Page(
-            items=[self._parse(item) for item in data.items],
+            items=items,
             count=data.count,
             next=data.next,
             previous=data.previous,
@@ -104,8 +112,10 @@ class Paginator(Generic[T]):
     def iter_pages(self) -> Iterator[Page[T]]:
         """Yield each page in turn, up to ``limit`` items in total."""
         page = self.first_page()
+        trail = PageTrail(self._url, self._params)
         seen = 0
         while True:
+            trail.read(len(page.items), page.count, page.url)
             if self._limit is not None and seen + len(page.items) >= self._limit:
                 yield Page(
                     items=page.items[: self._limit - seen],
@@ -119,6 +129,7 @@ class Paginator(Generic[T]):
             seen += len(page.items)
             if page.next is None:
                 return
+            trail.follow(page.next)
             page = self._load(page.next, None)
 
     def _iter_items(self) -> Iterator[T]:

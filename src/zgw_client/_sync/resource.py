@@ -10,6 +10,8 @@ Generated from its ``_async/`` source by ``scripts/unasync.py``.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
@@ -18,7 +20,7 @@ from pydantic import BaseModel
 
 from .. import _core
 from .._exceptions import InputError
-from .._models import ZGWModel
+from .._models import ZGWModel, parse_response_body
 from .._resource import Ref, expand_with_parents, filter_params, resource_url, write_body
 from .pagination import Paginator, PageHook
 
@@ -30,6 +32,11 @@ __all__ = ["NestedResource", "Resource"]
 M = TypeVar("M", bound=ZGWModel)
 
 Timeout = float | httpx.Timeout | None
+
+
+@functools.lru_cache(maxsize=256)
+def _item_pattern(*collections: str) -> re.Pattern[str]:
+    return re.compile("/".join(f"{re.escape(c.strip('/'))}/[^/]+" for c in collections) + "/?")
 
 
 class Resource(Generic[M]):
@@ -59,12 +66,30 @@ class Resource(Generic[M]):
         return self._client.url_for(self.api, self.path)
 
     def url_of(self, ref: Ref | BaseModel) -> str:
-        """The URL of one resource given its URL, UUID or model."""
-        return resource_url(self.url, ref)
+        """The URL of one resource given its URL, UUID or model.
 
-    def parse(self, data: Any) -> M:
-        """Turn one JSON body into the typed model."""
-        return self.model.model_validate(data)
+        Raises:
+            InputError: a URL that is not an item of this collection (checked before any
+                request).
+        """
+        url = resource_url(self.url, ref)
+        self._client._check_in_collection(url, self.url, self._item_path())
+        return url
+
+    @classmethod
+    def _item_path(cls) -> re.Pattern[str]:
+        """The path of one item below the API root: ``<path>/<id>``."""
+        return _item_pattern(cls.path)
+
+    def parse(self, data: Any, *, source: str | None = None) -> M:
+        """Turn one JSON body into the typed model.
+
+        Raises:
+            UnexpectedResponseError: the body is not of the model's shape (the message
+                says where, without the body's values).
+        """
+        where = source or f"the {self.path} collection at {_core.loggable_url(self.url)}"
+        return parse_response_body(self.model, data, source=where)
 
     # -- reading -----------------------------------------------------------------------
     def _list(
@@ -193,6 +218,11 @@ class NestedResource(Resource[M]):
 
     parent_path: ClassVar[str]
     parent_field: ClassVar[str]
+
+    @classmethod
+    def _item_path(cls) -> re.Pattern[str]:
+        """``<parent_path>/<id>/<path>/<id>``."""
+        return _item_pattern(cls.parent_path, cls.path)
 
     def collection_url(self, parent: Ref | BaseModel) -> str:
         """The nested collection's URL for ``parent`` (its URL, UUID or model)."""

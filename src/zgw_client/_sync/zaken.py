@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 from typing_extensions import Unpack
 
+from .. import _core
+from .._models import parse_response_list
 from .._resource import Ref, expand_with_parents, filter_params, search_body
 from ..zaken import _filters as f
 from ..zaken._expand import ExpandPlan, needs_fallback
@@ -180,13 +182,15 @@ class Zaken(Resource[Zaak]):
 
     def audittrail(self, zaak: Ref | BaseModel) -> builtins.list[AuditTrail]:
         """The zaak's audit trail: who changed what, oldest first (a plain, unpaged list)."""
-        body = self._client.get_json(self.url_of(zaak).rstrip("/") + "/audittrail")
-        return [AuditTrail.model_validate(item) for item in body]
+        url = self.url_of(zaak).rstrip("/") + "/audittrail"
+        body = self._client.get_json(url)
+        return parse_response_list(AuditTrail, body, source=f"GET {_core.loggable_url(url)}")
 
     def besluiten(self, zaak: Ref | BaseModel) -> builtins.list[ZaakBesluit]:
         """The besluiten linked to the zaak (``zaken/{uuid}/besluiten``, unpaged)."""
-        body = self._client.get_json(self.url_of(zaak).rstrip("/") + "/besluiten")
-        return [ZaakBesluit.model_validate(item) for item in body]
+        url = self.url_of(zaak).rstrip("/") + "/besluiten"
+        body = self._client.get_json(url)
+        return parse_response_list(ZaakBesluit, body, source=f"GET {_core.loggable_url(url)}")
 
 
 class Statussen(Resource[Status]):

@@ -89,6 +89,9 @@ def _rebuild_upload_error(
     )
 
 
+ChunkedUploadError.__module__ = "zgw_client.documenten"  # where users import it from
+
+
 @dataclass(frozen=True)
 class OpenedSource:
     """A source ready to read: a seekable binary file, its size and a file name."""
