@@ -10,8 +10,9 @@ from ._async.pagination import AsyncPaginator
 from ._auth import APIKeyAuth, ServiceAuth, ServiceRouter, TokenAuth, ZGWJWTAuth, mint_jwt
 from ._cache import InMemoryCache, NoCache, ResponseCache
 from ._config import (
-    KNOWN_APIS,
+    API_KINDS,
     APIKeyCredentials,
+    ApiKind,
     Credentials,
     RetryPolicy,
     Service,
@@ -57,11 +58,12 @@ from ._sync.pagination import Paginator
 from ._version import __version__
 
 __all__ = [
-    "KNOWN_APIS",
+    "API_KINDS",
     "APIError",
     "APIKeyAuth",
     "APIKeyCredentials",
     "AccessDeniedError",
+    "ApiKind",
     "AsyncPaginator",
     "AsyncZGWClient",
     "AuthenticationError",

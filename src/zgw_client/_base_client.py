@@ -92,9 +92,40 @@ class BaseClient:
                 f"Add it, e.g. ZGWConfig.from_env() with ZGW_{name.upper()}_API_ROOT."
             ) from None
 
-    def url_for(self, api: str, path: str = "") -> str:
-        """The absolute URL of ``path`` under the API root of service ``api``."""
-        return self.service(api).api_root + path.lstrip("/")
+    def url_for(self, service: str, path: str = "") -> str:
+        """The absolute URL of ``path`` under the API root of the service named ``service``."""
+        return self.service(service).api_root + path.lstrip("/")
+
+    def kind_of(self, service: str) -> str:
+        """The kind of the service named ``service`` (``"zaken"``, ``"catalogi"``, ...)."""
+        self.service(service)
+        return self.config.kind_of(service)
+
+    def services_of(self, kind: str) -> list[str]:
+        """The names of the configured services of ``kind``, in configuration order."""
+        return self.config.names_of(kind)
+
+    def default_service(self, kind: str) -> str:
+        """The service ``client.<kind>`` stands for: the one named ``kind``, else the only
+        one of that kind.
+
+        Raises:
+            ConfigurationError: none of that kind is configured, or several are and none
+                is named after the kind (pick one with ``client.api(name)``).
+        """
+        names = self.services_of(kind)
+        if kind in names or len(names) == 1:
+            return kind if kind in names else names[0]
+        if not names:
+            raise ConfigurationError(
+                f"No {kind} service is configured (configured: "
+                f"{', '.join(f'{n} ({self.config.kind_of(n)})' for n in self.config.services)}). "
+                f"Add one, e.g. ZGW_{kind.upper()}_API_ROOT, or a service with kind={kind!r}."
+            )
+        raise ConfigurationError(
+            f"Several {kind} services are configured ({', '.join(names)}) and none is named "
+            f"{kind!r}: pick one with client.api(name), or name the default one {kind!r}."
+        )
 
     def _check_in_collection(self, url: str, collection_url: str, item: re.Pattern[str]) -> None:
         """Refuse, before any request, a URL that is not an item of the collection at
@@ -104,8 +135,9 @@ class BaseClient:
         expected, _, _ = self._router.match(collection_url)
         found, _, _ = self._router.match(url)
         relative = parse_url(url).path[len(self._root_paths[found]) :]
-        if found == expected and item.fullmatch(relative):
-            return
+        same_kind = self.config.kind_of(found) == self.config.kind_of(expected)
+        if same_kind and item.fullmatch(relative):
+            return  # also on another service of the kind: the URL says where it lives
         collection = collection_url[len(self.config.services[expected].api_root) :]
         raise InputError(
             f"{_core.loggable_url(url)} is not an item of {collection!r} in the {expected!r} "
@@ -116,6 +148,11 @@ class BaseClient:
     def service_name_for(self, url: str) -> str | None:
         """The name of the configured service whose root contains ``url``."""
         return self._router.find(url)
+
+    def service_kind_for(self, url: str) -> str | None:
+        """The kind of the configured service whose root contains ``url``."""
+        name = self._router.find(url)
+        return None if name is None else self.config.kind_of(name)
 
     # -- requests ----------------------------------------------------------------------
     def _build_request(
@@ -144,7 +181,7 @@ class BaseClient:
             # What httpx does with params=, minus its second and third pass over the URL.
             target = target.copy_with(query=urlencode(encoded).encode("ascii"))
         merged: dict[str, str] = {"User-Agent": _core.USER_AGENT, "Accept": "application/json"}
-        merged.update(_core.crs_headers(name, relative, method))
+        merged.update(_core.crs_headers(service.kind, relative, method))
         if headers:
             merged.update(headers)
         if timeout is None:
@@ -256,7 +293,7 @@ class BaseClient:
 
     def _cached_body(self, url: str, key: str) -> Any | None:
         """A body that needs no request at all (a published catalogi resource)."""
-        if self.service_name_for(url) != "catalogi":
+        if self.service_kind_for(url) != "catalogi":
             return None
         return self.cache.get(key)
 
@@ -310,7 +347,7 @@ class BaseClient:
             etag = response.headers.get("ETag")
             if etag and self.use_etags and not (params and params.get("expand")):
                 self._etags.set(key, (etag, body))
-        if self.service_name_for(url) == "catalogi":
+        if self.service_kind_for(url) == "catalogi":
             ttl = catalogi_ttl_for(body, self._catalogi_ttl)
             if ttl is not None:
                 self.cache.set(key, body, None if ttl == float("inf") else ttl)
@@ -319,10 +356,11 @@ class BaseClient:
     def _model_for(self, url: str) -> type[ZGWModel]:
         name, service, _ = self._router.match(url)
         relative = httpx.URL(url).path[len(httpx.URL(service.api_root).path) :]
-        model = model_for_path(name, relative)
+        model = model_for_path(service.kind or "other", relative)
         if model is None:
             raise ConfigurationError(
-                f"No model is known for {_core.loggable_url(url)} (service {name!r}). "
+                f"No model is known for {_core.loggable_url(url)} (service {name!r}, kind "
+                f"{service.kind!r}). "
                 "Use get_json(url) for the raw body."
             )
         return model

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import httpx
 from pydantic import SecretStr
@@ -27,8 +27,9 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 __all__ = [
-    "KNOWN_APIS",
+    "API_KINDS",
     "APIKeyCredentials",
+    "ApiKind",
     "Credentials",
     "RetryPolicy",
     "Service",
@@ -38,8 +39,9 @@ __all__ = [
     "ZGWCredentials",
 ]
 
-#: The API names the client knows how to reach as namespaces (``client.zaken`` ...).
-KNOWN_APIS = (
+#: What an API is, whatever its service is called: the kind decides the CRS headers, the
+#: models of ``client.get(url)``, the caching rules and the namespace (``client.zaken``).
+ApiKind = Literal[
     "zaken",
     "catalogi",
     "documenten",
@@ -48,7 +50,26 @@ KNOWN_APIS = (
     "contactmomenten",
     "objecten",
     "objecttypen",
-)
+    "notificaties",
+    "berichten",
+    "taken",
+    "verzoeken",
+    "producten",
+    "producttypen",
+    "other",
+]
+#: Every kind, ``"other"`` last: an API zgw-client has no models for (credentials are
+#: routed to it, ``get_json``/``request`` work, nothing else depends on it).
+API_KINDS: tuple[str, ...] = get_args(ApiKind)
+
+
+def check_kind(kind: str, *, where: str) -> str:
+    """``kind`` if it is one of [`API_KINDS`][zgw_client.API_KINDS], else a clear error."""
+    if kind not in API_KINDS:
+        raise ConfigurationError(
+            f"{where}: unknown kind {kind!r}. Use one of: {', '.join(API_KINDS)}."
+        )
+    return kind
 
 
 def _secret(value: str | SecretStr) -> SecretStr:
@@ -189,14 +210,20 @@ class Service:
         credentials: what to send; ``None`` for public APIs.
         timeouts: connect/read/write timeouts.
         retry: the retry policy.
+        kind: what API it is (one of [`API_KINDS`][zgw_client.API_KINDS]). May be left out
+            when the service's name in the [`ZGWConfig`][zgw_client.ZGWConfig] is a kind
+            (``zaken``); a second Open Zaak under another name says ``kind="zaken"``.
     """
 
     api_root: str
     credentials: Credentials | None = None
     timeouts: Timeouts = field(default_factory=Timeouts)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    kind: ApiKind | None = None
 
     def __post_init__(self) -> None:
+        if self.kind is not None:
+            check_kind(self.kind, where=f"Service({self.api_root!r})")
         url = httpx.URL(self.api_root)
         if url.scheme not in ("http", "https") or not url.host:
             raise ConfigurationError(
@@ -214,16 +241,40 @@ AuthKind = Literal["jwt", "token", "api-key", "none"]
 
 @dataclass(frozen=True)
 class ZGWConfig:
-    """The services one client serves, by API name.
+    """The services one client serves, by name.
 
-    Known names (:data:`KNOWN_APIS`) become namespaces on the client (``client.zaken``);
-    other names are allowed and only route credentials (e.g. a second Open Zaak).
+    Every service has a kind (see [`Service`][zgw_client.Service]); a service whose name is
+    a kind gets that kind when it gives none. Several services may share a kind, e.g. two
+    Open Zaaks ``zaken`` and ``zaken_oost``: ``client.zaken`` is the one named ``zaken``
+    (or the only one of its kind), ``client.api("zaken_oost")`` the other, and a URL is
+    always sent to the service whose root contains it.
     """
 
     services: Mapping[str, Service] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "services", dict(self.services))
+        resolved: dict[str, Service] = {}
+        for name, service in self.services.items():
+            if service.kind is None:
+                if name not in API_KINDS:
+                    raise ConfigurationError(
+                        f"Service {name!r} has no kind, and its name is not one: say what API "
+                        f"it is, e.g. Service(..., kind='zaken') or kind = \"zaken\" in TOML "
+                        f"(ZGW_{name.upper()}_KIND). Kinds: {', '.join(API_KINDS)}."
+                    )
+                service = replace(service, kind=name)  # type: ignore[arg-type]
+            resolved[name] = service
+        object.__setattr__(self, "services", resolved)
+
+    def kind_of(self, name: str) -> str:
+        """The kind of the service called ``name``."""
+        kind = self.services[name].kind
+        assert kind is not None  # resolved in __post_init__
+        return kind
+
+    def names_of(self, kind: str) -> list[str]:
+        """The names of the services of ``kind``, in configuration order."""
+        return [name for name, service in self.services.items() if service.kind == kind]
 
     def with_service(self, name: str, service: Service) -> ZGWConfig:
         """Return a copy with ``service`` added (or replaced) under ``name``."""
@@ -262,6 +313,7 @@ class ZGWConfig:
         For each API name ``NAME`` (``ZAKEN``, ``KLANTINTERACTIES``, ...)::
 
             ZGW_NAME_API_ROOT        required to configure the service
+            ZGW_NAME_KIND            what API it is, when NAME is not a kind (zaken, ...)
             ZGW_NAME_CLIENT_ID       with ZGW_NAME_SECRET: JWT-ZGW credentials
             ZGW_NAME_SECRET
             ZGW_NAME_USER_ID         optional JWT claims
@@ -302,6 +354,8 @@ class ZGWConfig:
                 settings["timeout"] = get("TIMEOUT")
             if get("MAX_ATTEMPTS"):
                 settings["retry"] = {"max_attempts": get("MAX_ATTEMPTS")}
+            if get("KIND"):
+                settings["kind"] = get("KIND")
             services[upper.lower()] = _service_from_mapping(
                 settings, where=f"environment {prefix}{upper}_*"
             )
@@ -359,6 +413,7 @@ class ZGWConfig:
 
 _SERVICE_KEYS = {
     "api_root",
+    "kind",
     "auth",
     "client_id",
     "secret",
@@ -380,10 +435,10 @@ def _service_from_mapping(settings: Mapping[str, Any], *, where: str) -> Service
         raise ConfigurationError(f"{where}: unknown setting(s) {', '.join(sorted(unknown))}.")
     if "api_root" not in settings:
         raise ConfigurationError(f"{where}: api_root is required.")
-    kind = settings.get("auth") or _guess_auth(settings)
+    auth_kind = settings.get("auth") or _guess_auth(settings)
     credentials: Credentials | None
     try:
-        if kind == "jwt":
+        if auth_kind == "jwt":
             credentials = ZGWCredentials(
                 settings["client_id"],
                 settings["secret"],
@@ -391,20 +446,20 @@ def _service_from_mapping(settings: Mapping[str, Any], *, where: str) -> Service
                 user_representation=settings.get("user_representation", ""),
                 token_lifetime=float(settings.get("token_lifetime", 300.0)),
             )
-        elif kind == "token":
+        elif auth_kind == "token":
             credentials = TokenCredentials(settings["token"])
-        elif kind == "api-key":
+        elif auth_kind == "api-key":
             credentials = APIKeyCredentials(
                 settings["api_key"], header=settings.get("api_key_header", "X-Api-Key")
             )
-        elif kind == "none":
+        elif auth_kind == "none":
             credentials = None
         else:
             raise ConfigurationError(
-                f"{where}: auth must be one of jwt, token, api-key, none (got {kind!r})."
+                f"{where}: auth must be one of jwt, token, api-key, none (got {auth_kind!r})."
             )
     except KeyError as exc:
-        raise ConfigurationError(f"{where}: auth {kind!r} needs {exc.args[0]}.") from None
+        raise ConfigurationError(f"{where}: auth {auth_kind!r} needs {exc.args[0]}.") from None
     try:
         read = float(settings.get("timeout", Timeouts.read))
         connect = float(settings.get("connect_timeout", Timeouts.connect))
@@ -415,11 +470,15 @@ def _service_from_mapping(settings: Mapping[str, Any], *, where: str) -> Service
         retry = RetryPolicy(**retry_settings)
     except (TypeError, ValueError) as exc:
         raise ConfigurationError(f"{where}: invalid timeout or retry setting ({exc}).") from None
+    kind = settings.get("kind")
+    if kind is not None:
+        check_kind(str(kind), where=where)
     return Service(
         settings["api_root"],
         credentials,
         timeouts=Timeouts(connect=connect, read=read, write=read),
         retry=retry,
+        kind=kind,
     )
 
 

@@ -71,9 +71,9 @@ _CRS_PATHS = {
 }
 
 
-def crs_headers(api: str | None, path: str, method: str) -> dict[str, str]:
+def crs_headers(kind: str | None, path: str, method: str) -> dict[str, str]:
     """The CRS headers the endpoint ``path`` (relative to its API root) requires."""
-    pattern = _CRS_PATHS.get(api or "")
+    pattern = _CRS_PATHS.get(kind or "")
     if pattern is None or method == "DELETE" or not pattern.match(path.lstrip("/")):
         return {}
     headers = {"Accept-Crs": CRS}

@@ -106,4 +106,4 @@ def test_sync_face_is_generated() -> None:
     from zgw_client._sync.besluiten import Besluiten, BesluitenAPI
 
     assert hasattr(Besluiten, "audittrail")
-    assert repr(BesluitenAPI.__new__(BesluitenAPI)) == "<BesluitenAPI>"
+    assert BesluitenAPI.kind == "besluiten"

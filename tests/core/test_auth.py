@@ -127,7 +127,7 @@ async def test_longest_api_root_wins(make_client: Any) -> None:
 
     config = ZGWConfig(
         {
-            "gateway": Service("https://gw.test/", TokenCredentials("gateway-token")),
+            "gateway": Service("https://gw.test/", TokenCredentials("gateway-token"), kind="other"),
             "zaken": Service("https://gw.test/zaken/api/v1/", TokenCredentials("zaken-token")),
         }
     )

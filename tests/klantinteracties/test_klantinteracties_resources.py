@@ -45,7 +45,7 @@ async def test_namespace_has_every_collection(client: Any) -> None:
         "actorklantcontacten",
         "interne_taken",
     ):
-        assert getattr(ki, name).api == "klantinteracties"
+        assert getattr(ki, name).kind == "klantinteracties"
     assert client.klantinteracties is ki  # cached
 
 

@@ -134,7 +134,7 @@ async def test_crud_with_content_crs_and_history(client: Any, backend: InMemoryB
 
 async def test_objecttypes_on_the_objects_api(client: Any, seeded: Seeded) -> None:
     objecttypes = client.objecten.objecttypes
-    assert objecttypes.service_name == "objecten"
+    assert objecttypes.service == "objecten"
     listed = await collect(objecttypes.list())
     assert seeded.types["v1"] in {t.url for t in listed}
     taak = await resolve(objecttypes.get(seeded.types["v1"].rsplit("/", 1)[-1]))
@@ -173,7 +173,7 @@ async def test_objecttypes_come_from_the_objecttypen_service_when_configured(fac
         return httpx.Response(200, json=body)
 
     client = _sample_client(face, handler, objecttypen=True)
-    assert client.objecten.objecttypes.service_name == "objecttypen"
+    assert client.objecten.objecttypes.service == "objecttypen"
     found = await collect(client.objecten.objecttypes.list(page_size=2))
     assert found[0].name == "Taak"
     got = await resolve(client.objecten.objecttypes.version(found[0], 1))

@@ -17,11 +17,12 @@ from .._models import parse_response_list
 from .._resource import Ref
 from ..besluiten import _filters as f
 from ..besluiten.models import AuditTrail, Besluit, BesluitInformatieObject
+from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
 from .resource import AsyncResource
 
 if TYPE_CHECKING:
-    from .client import AsyncZGWClient
+    pass
 
 __all__ = ["AsyncBesluitenAPI"]
 
@@ -29,7 +30,7 @@ __all__ = ["AsyncBesluitenAPI"]
 class AsyncBesluiten(AsyncResource[Besluit]):
     """``/besluiten``: decisions, usually taken within a zaak."""
 
-    api, path, model = "besluiten", "besluiten", Besluit
+    kind, path, model = "besluiten", "besluiten", Besluit
     wire_names, joined = f.WIRE_NAMES["BesluitenFilters"], f.JOINED["BesluitenFilters"]
 
     def list(
@@ -69,7 +70,7 @@ class AsyncBesluitInformatieObjecten(AsyncResource[BesluitInformatieObject]):
     answers 400.
     """
 
-    api, path, model = "besluiten", "besluitinformatieobjecten", BesluitInformatieObject
+    kind, path, model = "besluiten", "besluitinformatieobjecten", BesluitInformatieObject
     wire_names = f.WIRE_NAMES["BesluitinformatieobjectenFilters"]
     joined = f.JOINED["BesluitinformatieobjectenFilters"]
 
@@ -93,16 +94,14 @@ class AsyncBesluitInformatieObjecten(AsyncResource[BesluitInformatieObject]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncBesluitenAPI:
+class AsyncBesluitenAPI(AsyncAPI):
     """The Besluiten API: ``client.besluiten.besluiten``, ``.besluitinformatieobjecten``.
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
     ``partial_update``/``delete``.
     """
 
-    def __init__(self, client: AsyncZGWClient) -> None:
-        self.besluiten = AsyncBesluiten(client)
-        self.besluitinformatieobjecten = AsyncBesluitInformatieObjecten(client)
+    kind = "besluiten"
 
-    def __repr__(self) -> str:
-        return "<BesluitenAPI>"
+    besluiten = AsyncResourceSlot(AsyncBesluiten)
+    besluitinformatieobjecten = AsyncResourceSlot(AsyncBesluitInformatieObjecten)

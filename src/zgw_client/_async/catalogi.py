@@ -32,11 +32,12 @@ from ..catalogi.models import (
     Zaaktype,
     ZaaktypeInformatieobjecttype,
 )
+from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
 from .resource import AsyncResource, Timeout
 
 if TYPE_CHECKING:
-    from .client import AsyncZGWClient
+    pass
 
 __all__ = ["AsyncCatalogiAPI"]
 
@@ -73,7 +74,7 @@ class AsyncPublishable(AsyncResource[P]):
 class AsyncCatalogussen(AsyncResource[Catalogus]):
     """``/catalogussen``: the catalogues that hold an organisation's types."""
 
-    api, path, model = "catalogi", "catalogussen", Catalogus
+    kind, path, model = "catalogi", "catalogussen", Catalogus
     wire_names = f.WIRE_NAMES["CatalogussenFilters"]
     joined = f.JOINED["CatalogussenFilters"]
 
@@ -100,7 +101,7 @@ class AsyncCatalogussen(AsyncResource[Catalogus]):
 class AsyncZaaktypen(AsyncPublishable[Zaaktype]):
     """``/zaaktypen``: the kinds of zaken, with their process rules. ``publish()`` publishes."""
 
-    api, path, model = "catalogi", "zaaktypen", Zaaktype
+    kind, path, model = "catalogi", "zaaktypen", Zaaktype
     wire_names, joined = f.WIRE_NAMES["ZaaktypenFilters"], f.JOINED["ZaaktypenFilters"]
 
     def list(
@@ -129,7 +130,7 @@ class AsyncZaaktypen(AsyncPublishable[Zaaktype]):
 class AsyncStatustypen(AsyncResource[Statustype]):
     """``/statustypen``: the steps of a zaaktype, ordered by ``volgnummer``."""
 
-    api, path, model = "catalogi", "statustypen", Statustype
+    kind, path, model = "catalogi", "statustypen", Statustype
     wire_names, joined = f.WIRE_NAMES["StatustypenFilters"], f.JOINED["StatustypenFilters"]
 
     def list(
@@ -155,7 +156,7 @@ class AsyncStatustypen(AsyncResource[Statustype]):
 class AsyncResultaattypen(AsyncResource[Resultaattype]):
     """``/resultaattypen``: the possible outcomes of a zaaktype."""
 
-    api, path, model = "catalogi", "resultaattypen", Resultaattype
+    kind, path, model = "catalogi", "resultaattypen", Resultaattype
     wire_names, joined = f.WIRE_NAMES["ResultaattypenFilters"], f.JOINED["ResultaattypenFilters"]
 
     def list(
@@ -181,7 +182,7 @@ class AsyncResultaattypen(AsyncResource[Resultaattype]):
 class AsyncRoltypen(AsyncResource[Roltype]):
     """``/roltypen``: the roles people and organisations can have in a zaak of a zaaktype."""
 
-    api, path, model = "catalogi", "roltypen", Roltype
+    kind, path, model = "catalogi", "roltypen", Roltype
     wire_names, joined = f.WIRE_NAMES["RoltypenFilters"], f.JOINED["RoltypenFilters"]
 
     def list(
@@ -207,7 +208,7 @@ class AsyncRoltypen(AsyncResource[Roltype]):
 class AsyncEigenschappen(AsyncResource[Eigenschap]):
     """``/eigenschappen``: the extra properties a zaak of a zaaktype can carry."""
 
-    api, path, model = "catalogi", "eigenschappen", Eigenschap
+    kind, path, model = "catalogi", "eigenschappen", Eigenschap
     wire_names, joined = f.WIRE_NAMES["EigenschappenFilters"], f.JOINED["EigenschappenFilters"]
 
     def list(
@@ -233,7 +234,7 @@ class AsyncEigenschappen(AsyncResource[Eigenschap]):
 class AsyncInformatieobjecttypen(AsyncPublishable[Informatieobjecttype]):
     """``/informatieobjecttypen``: the kinds of documents. ``publish()`` publishes a concept."""
 
-    api, path, model = "catalogi", "informatieobjecttypen", Informatieobjecttype
+    kind, path, model = "catalogi", "informatieobjecttypen", Informatieobjecttype
     wire_names = f.WIRE_NAMES["InformatieobjecttypenFilters"]
     joined = f.JOINED["InformatieobjecttypenFilters"]
 
@@ -260,7 +261,7 @@ class AsyncInformatieobjecttypen(AsyncPublishable[Informatieobjecttype]):
 class AsyncBesluittypen(AsyncPublishable[Besluittype]):
     """``/besluittypen``: the kinds of besluiten. ``publish()`` publishes a concept."""
 
-    api, path, model = "catalogi", "besluittypen", Besluittype
+    kind, path, model = "catalogi", "besluittypen", Besluittype
     wire_names, joined = f.WIRE_NAMES["BesluittypenFilters"], f.JOINED["BesluittypenFilters"]
 
     def list(
@@ -286,7 +287,7 @@ class AsyncBesluittypen(AsyncPublishable[Besluittype]):
 class AsyncZaaktypeInformatieobjecttypen(AsyncResource[ZaaktypeInformatieobjecttype]):
     """``/zaaktype-informatieobjecttypen``: which documents a zaaktype uses, and how."""
 
-    api, path, model = "catalogi", "zaaktype-informatieobjecttypen", ZaaktypeInformatieobjecttype
+    kind, path, model = "catalogi", "zaaktype-informatieobjecttypen", ZaaktypeInformatieobjecttype
     wire_names = f.WIRE_NAMES["ZaaktypeInformatieobjecttypenFilters"]
     joined = f.JOINED["ZaaktypeInformatieobjecttypenFilters"]
 
@@ -313,7 +314,7 @@ class AsyncZaaktypeInformatieobjecttypen(AsyncResource[ZaaktypeInformatieobjectt
 class AsyncZaakobjecttypen(AsyncResource[Zaakobjecttype]):
     """``/zaakobjecttypen``: the kinds of objects a zaak of a zaaktype can be about."""
 
-    api, path, model = "catalogi", "zaakobjecttypen", Zaakobjecttype
+    kind, path, model = "catalogi", "zaakobjecttypen", Zaakobjecttype
     wire_names = f.WIRE_NAMES["ZaakobjecttypenFilters"]
     joined = f.JOINED["ZaakobjecttypenFilters"]
 
@@ -337,7 +338,7 @@ class AsyncZaakobjecttypen(AsyncResource[Zaakobjecttype]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncCatalogiAPI:
+class AsyncCatalogiAPI(AsyncAPI):
     """The Catalogi API: ``client.catalogi.zaaktypen``, ``.statustypen``, ``.roltypen``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
@@ -345,20 +346,18 @@ class AsyncCatalogiAPI:
     ``publish``. Published types are served from the client's cache.
     """
 
-    def __init__(self, client: AsyncZGWClient) -> None:
-        self.catalogussen = AsyncCatalogussen(client)
-        self.zaaktypen = AsyncZaaktypen(client)
-        self.statustypen = AsyncStatustypen(client)
-        self.resultaattypen = AsyncResultaattypen(client)
-        self.roltypen = AsyncRoltypen(client)
-        self.eigenschappen = AsyncEigenschappen(client)
-        self.informatieobjecttypen = AsyncInformatieobjecttypen(client)
-        self.besluittypen = AsyncBesluittypen(client)
-        self.zaaktype_informatieobjecttypen = AsyncZaaktypeInformatieobjecttypen(client)
-        self.zaakobjecttypen = AsyncZaakobjecttypen(client)
+    kind = "catalogi"
 
-    def __repr__(self) -> str:
-        return "<CatalogiAPI>"
+    catalogussen = AsyncResourceSlot(AsyncCatalogussen)
+    zaaktypen = AsyncResourceSlot(AsyncZaaktypen)
+    statustypen = AsyncResourceSlot(AsyncStatustypen)
+    resultaattypen = AsyncResourceSlot(AsyncResultaattypen)
+    roltypen = AsyncResourceSlot(AsyncRoltypen)
+    eigenschappen = AsyncResourceSlot(AsyncEigenschappen)
+    informatieobjecttypen = AsyncResourceSlot(AsyncInformatieobjecttypen)
+    besluittypen = AsyncResourceSlot(AsyncBesluittypen)
+    zaaktype_informatieobjecttypen = AsyncResourceSlot(AsyncZaaktypeInformatieobjecttypen)
+    zaakobjecttypen = AsyncResourceSlot(AsyncZaakobjecttypen)
 
     async def statustypen_of(
         self, zaaktype: Ref | BaseModel, *, status: str | None = None

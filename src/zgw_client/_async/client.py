@@ -30,9 +30,10 @@ from .._async_concurrency import current_limiter
 from .._base_client import MAX_REDIRECTS, BaseClient
 from .._cache import ResponseCache
 from .._config import RetryPolicy, Service, ZGWConfig
-from .._exceptions import RetriesExhaustedError
+from .._exceptions import ConfigurationError, RetriesExhaustedError
 from .._models import ZGWModel, parse_response_body
 from .._request_context import REQUEST_WRITTEN
+from .api import AsyncAPI
 from .besluiten import AsyncBesluitenAPI
 from .catalogi import AsyncCatalogiAPI
 from .contactmomenten import AsyncContactmomentenAPI
@@ -43,6 +44,18 @@ from .pagination import AsyncPaginator, PageHook
 from .zaken import AsyncZakenAPI
 
 __all__ = ["AsyncZGWClient"]
+
+#: The namespace class of each kind that has one.
+_NAMESPACES: dict[str, Callable[[AsyncZGWClient, str], AsyncAPI]] = {
+    "zaken": AsyncZakenAPI,
+    "catalogi": AsyncCatalogiAPI,
+    "documenten": AsyncDocumentenAPI,
+    "besluiten": AsyncBesluitenAPI,
+    "klantinteracties": AsyncKlantinteractiesAPI,
+    "contactmomenten": AsyncContactmomentenAPI,
+    "objecten": AsyncObjectenAPI,
+    "objecttypen": AsyncObjectenAPI,
+}
 
 T = TypeVar("T")
 
@@ -83,6 +96,7 @@ class AsyncZGWClient(BaseClient):
         super().__init__(
             config, cache=cache, catalogi_ttl=catalogi_ttl, use_etags=use_etags, **services
         )
+        self._namespaces: dict[str, AsyncAPI] = {}
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.AsyncClient()
 
@@ -101,40 +115,70 @@ class AsyncZGWClient(BaseClient):
         return cls(ZGWConfig.from_toml(path), http_client=http_client)
 
     # -- the APIs ----------------------------------------------------------------------
+    # Each is the API on its default service (see ``default_service``); ``api(name)`` gives
+    # the API of any configured service, e.g. a second Open Zaak.
     @cached_property
     def zaken(self) -> AsyncZakenAPI:
         """The Zaken API: ``client.zaken.zaken``, ``.statussen``, ``.rollen``, ..."""
-        return AsyncZakenAPI(self)
+        return AsyncZakenAPI(self, self.default_service("zaken"))
 
     @cached_property
     def catalogi(self) -> AsyncCatalogiAPI:
         """The Catalogi API: ``client.catalogi.zaaktypen``, ``.statustypen``, ``.roltypen``, ..."""
-        return AsyncCatalogiAPI(self)
+        return AsyncCatalogiAPI(self, self.default_service("catalogi"))
 
     @cached_property
     def documenten(self) -> AsyncDocumentenAPI:
         """The Documenten API: ``client.documenten.enkelvoudiginformatieobjecten``, ..."""
-        return AsyncDocumentenAPI(self)
+        return AsyncDocumentenAPI(self, self.default_service("documenten"))
 
     @cached_property
     def besluiten(self) -> AsyncBesluitenAPI:
         """The Besluiten API: ``client.besluiten.besluiten``, ``.besluitinformatieobjecten``."""
-        return AsyncBesluitenAPI(self)
+        return AsyncBesluitenAPI(self, self.default_service("besluiten"))
 
     @cached_property
     def klantinteracties(self) -> AsyncKlantinteractiesAPI:
         """Klantinteracties (Open Klant): ``client.klantinteracties.partijen``, ..."""
-        return AsyncKlantinteractiesAPI(self)
+        return AsyncKlantinteractiesAPI(self, self.default_service("klantinteracties"))
 
     @cached_property
     def contactmomenten(self) -> AsyncContactmomentenAPI:
         """The Contactmomenten API 1.0: ``client.contactmomenten.contactmomenten``, ..."""
-        return AsyncContactmomentenAPI(self)
+        return AsyncContactmomentenAPI(self, self.default_service("contactmomenten"))
 
     @cached_property
     def objecten(self) -> AsyncObjectenAPI:
         """The Objects API: ``client.objecten.objects``, ``.objecttypes``, ``.taken``."""
-        return AsyncObjectenAPI(self)
+        return AsyncObjectenAPI(self, self.default_service("objecten"))
+
+    def api(self, service: str) -> Any:
+        """The API of the service named ``service``, as its kind's namespace.
+
+        ``client.api("zaken_oost")`` is an [`AsyncZakenAPI`][zgw_client.zaken.AsyncZakenAPI]
+        on that service. Its type depends on the configuration, so it is ``Any`` to a type
+        checker; for a typed one ask the kind's namespace: ``client.zaken.of("zaken_oost")``.
+
+        Raises:
+            ConfigurationError: no such service, or its kind has no namespace (``other``).
+        """
+        found = self._namespaces.get(service)
+        if found is None:
+            kind = self.kind_of(service)
+            namespace = _NAMESPACES.get(kind)
+            if namespace is None:
+                raise ConfigurationError(
+                    f"Service {service!r} is of kind {kind!r}, which has no API namespace; "
+                    "use request()/get_json() with its URLs."
+                )
+            found = self._namespaces[service] = namespace(self, service)
+        return found
+
+    def api_for(self, url: str) -> Any:
+        """The API of the service whose root contains ``url`` (e.g. to list the statustypen
+        of a zaaktype in the catalogus that zaaktype lives in)."""
+        name, _, _ = self._router.match(url)
+        return self.api(name)
 
     # -- lifecycle ---------------------------------------------------------------------
     async def aclose(self) -> None:

@@ -38,16 +38,15 @@ def _zaak_url(client: AsyncZGWClient, zaak: Ref | BaseModel, zaak_uuid: str) -> 
             return str(url)
     elif str(zaak).strip().startswith(("http://", "https://")):
         return str(zaak).strip()
-    if "zaken" in client.config.services:
-        return client.url_for("zaken", f"zaken/{zaak_uuid}")
+    if client.services_of("zaken"):
+        return client.url_for(client.default_service("zaken"), f"zaken/{zaak_uuid}")
     return None
 
 
 def _default_sources(client: AsyncZGWClient) -> list[str]:
-    services = client.config.services
-    for name in _SOURCES:
-        if name in services:
-            return [name]
+    for kind in _SOURCES:
+        if client.services_of(kind):
+            return [kind]
     raise ConfigurationError(
         "contactmomenten_about_zaak needs a 'klantinteracties' or a 'contactmomenten' "
         "service; neither is configured."
@@ -92,7 +91,7 @@ async def contactmomenten_about_zaak(
     if unknown:
         raise InputError(f"Unknown sources {unknown}; choose from {list(_SOURCES)}.")
     for name in chosen:
-        client.service(name)  # a clear ConfigurationError before any request
+        client.default_service(name)  # a clear ConfigurationError before any request
     if "contactmomenten" in chosen and zaak_url is None:
         raise InputError(
             "The Contactmomenten API links zaken by URL: pass the zaak's URL or model, "

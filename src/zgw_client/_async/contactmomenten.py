@@ -20,11 +20,12 @@ from typing_extensions import Unpack
 from .._exceptions import InputError
 from ..contactmomenten import _filters as f
 from ..contactmomenten.models import Contactmoment, KlantContactMoment, ObjectContactMoment
+from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
 from .resource import AsyncResource
 
 if TYPE_CHECKING:
-    from .client import AsyncZGWClient
+    pass
 
 __all__ = ["AsyncContactmomentenAPI"]
 
@@ -41,7 +42,7 @@ def _newest_first_key(contactmoment: Contactmoment) -> datetime:
 class AsyncContactmomenten(AsyncResource[Contactmoment]):
     """``/contactmomenten``: registered contacts with klanten."""
 
-    api, path, model = "contactmomenten", "contactmomenten", Contactmoment
+    kind, path, model = "contactmomenten", "contactmomenten", Contactmoment
     wire_names = f.WIRE_NAMES["ContactmomentenFilters"]
     joined = f.JOINED["ContactmomentenFilters"]
 
@@ -69,7 +70,7 @@ class AsyncContactmomenten(AsyncResource[Contactmoment]):
 class AsyncObjectContactmomenten(AsyncResource[ObjectContactMoment]):
     """``/objectcontactmomenten``: links between contactmomenten and objects (zaken)."""
 
-    api, path, model = "contactmomenten", "objectcontactmomenten", ObjectContactMoment
+    kind, path, model = "contactmomenten", "objectcontactmomenten", ObjectContactMoment
     wire_names = f.WIRE_NAMES["ObjectcontactmomentenFilters"]
     joined = f.JOINED["ObjectcontactmomentenFilters"]
 
@@ -96,7 +97,7 @@ class AsyncObjectContactmomenten(AsyncResource[ObjectContactMoment]):
 class AsyncKlantContactmomenten(AsyncResource[KlantContactMoment]):
     """``/klantcontactmomenten``: links between contactmomenten and klanten (Klanten API)."""
 
-    api, path, model = "contactmomenten", "klantcontactmomenten", KlantContactMoment
+    kind, path, model = "contactmomenten", "klantcontactmomenten", KlantContactMoment
     wire_names = f.WIRE_NAMES["KlantcontactmomentenFilters"]
     joined = f.JOINED["KlantcontactmomentenFilters"]
 
@@ -120,7 +121,7 @@ class AsyncKlantContactmomenten(AsyncResource[KlantContactMoment]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncContactmomentenAPI:
+class AsyncContactmomentenAPI(AsyncAPI):
     """The Contactmomenten API 1.0: ``client.contactmomenten.contactmomenten``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
@@ -128,13 +129,11 @@ class AsyncContactmomentenAPI:
     object (a zaak) to its contactmomenten.
     """
 
-    def __init__(self, client: AsyncZGWClient) -> None:
-        self.contactmomenten = AsyncContactmomenten(client)
-        self.objectcontactmomenten = AsyncObjectContactmomenten(client)
-        self.klantcontactmomenten = AsyncKlantContactmomenten(client)
+    kind = "contactmomenten"
 
-    def __repr__(self) -> str:
-        return "<ContactmomentenAPI>"
+    contactmomenten = AsyncResourceSlot(AsyncContactmomenten)
+    objectcontactmomenten = AsyncResourceSlot(AsyncObjectContactmomenten)
+    klantcontactmomenten = AsyncResourceSlot(AsyncKlantContactmomenten)
 
     async def contactmomenten_about(
         self, object_url: str | BaseModel

@@ -45,11 +45,12 @@ from ..documenten.models import (
     ObjectInformatieObject,
     Verzending,
 )
+from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
 from .resource import AsyncResource, Timeout
 
 if TYPE_CHECKING:
-    from .client import AsyncZGWClient
+    pass
 
 __all__ = ["AsyncDocumentenAPI", "AsyncDownload", "AsyncEnkelvoudigInformatieObjecten"]
 
@@ -111,7 +112,7 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
     locked document (``update``, ``partial_update``) needs its ``lock`` in the body.
     """
 
-    api, path, model = "documenten", "enkelvoudiginformatieobjecten", EnkelvoudigInformatieObject
+    kind, path, model = "documenten", "enkelvoudiginformatieobjecten", EnkelvoudigInformatieObject
     wire_names = f.WIRE_NAMES["EnkelvoudiginformatieobjectenFilters"]
     joined = f.JOINED["EnkelvoudiginformatieobjectenFilters"]
 
@@ -522,7 +523,7 @@ class AsyncObjectInformatieObjecten(AsyncResource[ObjectInformatieObject]):
     is made; the list is a plain (unpaged) array.
     """
 
-    api, path, model = "documenten", "objectinformatieobjecten", ObjectInformatieObject
+    kind, path, model = "documenten", "objectinformatieobjecten", ObjectInformatieObject
     wire_names = f.WIRE_NAMES["ObjectinformatieobjectenFilters"]
     joined = f.JOINED["ObjectinformatieobjectenFilters"]
 
@@ -549,7 +550,7 @@ class AsyncObjectInformatieObjecten(AsyncResource[ObjectInformatieObject]):
 class AsyncGebruiksrechtenResource(AsyncResource[Gebruiksrechten]):
     """``/gebruiksrechten``: the terms of use of a document (an unpaged list)."""
 
-    api, path, model = "documenten", "gebruiksrechten", Gebruiksrechten
+    kind, path, model = "documenten", "gebruiksrechten", Gebruiksrechten
     wire_names = f.WIRE_NAMES["GebruiksrechtenFilters"]
     joined = f.JOINED["GebruiksrechtenFilters"]
 
@@ -576,7 +577,7 @@ class AsyncGebruiksrechtenResource(AsyncResource[Gebruiksrechten]):
 class AsyncVerzendingen(AsyncResource[Verzending]):
     """``/verzendingen``: documents sent to or received from a betrokkene."""
 
-    api, path, model = "documenten", "verzendingen", Verzending
+    kind, path, model = "documenten", "verzendingen", Verzending
     wire_names = f.WIRE_NAMES["VerzendingenFilters"]
     joined = f.JOINED["VerzendingenFilters"]
 
@@ -600,18 +601,16 @@ class AsyncVerzendingen(AsyncResource[Verzending]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncDocumentenAPI:
+class AsyncDocumentenAPI(AsyncAPI):
     """The Documenten API: ``client.documenten.enkelvoudiginformatieobjecten``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
     ``partial_update``/``delete``; documents also stream, upload in parts and lock.
     """
 
-    def __init__(self, client: AsyncZGWClient) -> None:
-        self.enkelvoudiginformatieobjecten = AsyncEnkelvoudigInformatieObjecten(client)
-        self.objectinformatieobjecten = AsyncObjectInformatieObjecten(client)
-        self.gebruiksrechten = AsyncGebruiksrechtenResource(client)
-        self.verzendingen = AsyncVerzendingen(client)
+    kind = "documenten"
 
-    def __repr__(self) -> str:
-        return "<DocumentenAPI>"
+    enkelvoudiginformatieobjecten = AsyncResourceSlot(AsyncEnkelvoudigInformatieObjecten)
+    objectinformatieobjecten = AsyncResourceSlot(AsyncObjectInformatieObjecten)
+    gebruiksrechten = AsyncResourceSlot(AsyncGebruiksrechtenResource)
+    verzendingen = AsyncResourceSlot(AsyncVerzendingen)

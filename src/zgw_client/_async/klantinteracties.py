@@ -39,11 +39,12 @@ from ..klantinteracties.models import (
     Rekeningnummer,
     Vertegenwoordigden,
 )
+from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
 from .resource import AsyncResource
 
 if TYPE_CHECKING:
-    from .client import AsyncZGWClient
+    pass
 
 __all__ = ["AsyncKlantinteractiesAPI"]
 
@@ -84,7 +85,7 @@ class AsyncPartijen(AsyncResource[Partij]):
     ``digitaleAdressen``.
     """
 
-    api, path, model = "klantinteracties", "partijen", Partij
+    kind, path, model = "klantinteracties", "partijen", Partij
     wire_names, joined = f.WIRE_NAMES["PartijenFilters"], f.JOINED["PartijenFilters"]
 
     def list(
@@ -111,7 +112,7 @@ class AsyncPartijen(AsyncResource[Partij]):
 class AsyncPartijIdentificatoren(AsyncResource[PartijIdentificator]):
     """``/partij-identificatoren``: the register numbers (BSN, KVK, ...) of partijen."""
 
-    api, path, model = "klantinteracties", "partij-identificatoren", PartijIdentificator
+    kind, path, model = "klantinteracties", "partij-identificatoren", PartijIdentificator
     wire_names = f.WIRE_NAMES["PartijIdentificatorenFilters"]
     joined = f.JOINED["PartijIdentificatorenFilters"]
 
@@ -141,7 +142,7 @@ class AsyncDigitaleAdressen(AsyncResource[DigitaalAdres]):
     ``expand``: ``verstrektDoorBetrokkene`` (and ``.hadKlantcontact[.leiddeTotInterneTaken]``).
     """
 
-    api, path, model = "klantinteracties", "digitaleadressen", DigitaalAdres
+    kind, path, model = "klantinteracties", "digitaleadressen", DigitaalAdres
     wire_names = f.WIRE_NAMES["DigitaleadressenFilters"]
     joined = f.JOINED["DigitaleadressenFilters"]
 
@@ -168,7 +169,7 @@ class AsyncDigitaleAdressen(AsyncResource[DigitaalAdres]):
 class AsyncRekeningnummers(AsyncResource[Rekeningnummer]):
     """``/rekeningnummers``: bank accounts of partijen."""
 
-    api, path, model = "klantinteracties", "rekeningnummers", Rekeningnummer
+    kind, path, model = "klantinteracties", "rekeningnummers", Rekeningnummer
     wire_names = f.WIRE_NAMES["RekeningnummersFilters"]
     joined = f.JOINED["RekeningnummersFilters"]
 
@@ -200,7 +201,7 @@ class AsyncKlantcontacten(AsyncResource[Klantcontact]):
     ``leiddeTotInterneTaken``, ``omvatteBijlagen``.
     """
 
-    api, path, model = "klantinteracties", "klantcontacten", Klantcontact
+    kind, path, model = "klantinteracties", "klantcontacten", Klantcontact
     wire_names = f.WIRE_NAMES["KlantcontactenFilters"]
     joined = f.JOINED["KlantcontactenFilters"]
 
@@ -229,7 +230,7 @@ class AsyncKlantcontacten(AsyncResource[Klantcontact]):
 class AsyncBetrokkenen(AsyncResource[Betrokkene]):
     """``/betrokkenen``: a partij's part in a klantcontact. ``expand``: ``digitaleAdressen``."""
 
-    api, path, model = "klantinteracties", "betrokkenen", Betrokkene
+    kind, path, model = "klantinteracties", "betrokkenen", Betrokkene
     wire_names, joined = f.WIRE_NAMES["BetrokkenenFilters"], f.JOINED["BetrokkenenFilters"]
 
     def list(
@@ -255,7 +256,7 @@ class AsyncBetrokkenen(AsyncResource[Betrokkene]):
 class AsyncOnderwerpobjecten(AsyncResource[Onderwerpobject]):
     """``/onderwerpobjecten``: what a klantcontact was about (a zaak: ``codeObjecttype="zaak"``)."""
 
-    api, path, model = "klantinteracties", "onderwerpobjecten", Onderwerpobject
+    kind, path, model = "klantinteracties", "onderwerpobjecten", Onderwerpobject
     wire_names = f.WIRE_NAMES["OnderwerpobjectenFilters"]
     joined = f.JOINED["OnderwerpobjectenFilters"]
 
@@ -282,7 +283,7 @@ class AsyncOnderwerpobjecten(AsyncResource[Onderwerpobject]):
 class AsyncBijlagen(AsyncResource[Bijlage]):
     """``/bijlagen``: documents that are part of a klantcontact."""
 
-    api, path, model = "klantinteracties", "bijlagen", Bijlage
+    kind, path, model = "klantinteracties", "bijlagen", Bijlage
     wire_names, joined = f.WIRE_NAMES["BijlagenFilters"], f.JOINED["BijlagenFilters"]
 
     def list(
@@ -308,7 +309,7 @@ class AsyncBijlagen(AsyncResource[Bijlage]):
 class AsyncActoren(AsyncResource[Actor]):
     """``/actoren``: medewerkers, organisatorische eenheden and automated actors."""
 
-    api, path, model = "klantinteracties", "actoren", Actor
+    kind, path, model = "klantinteracties", "actoren", Actor
     wire_names, joined = f.WIRE_NAMES["ActorenFilters"], f.JOINED["ActorenFilters"]
 
     def list(
@@ -334,7 +335,7 @@ class AsyncActoren(AsyncResource[Actor]):
 class AsyncActorKlantcontacten(AsyncResource[ActorKlantcontact]):
     """``/actorklantcontacten``: which actor took part in which klantcontact."""
 
-    api, path, model = "klantinteracties", "actorklantcontacten", ActorKlantcontact
+    kind, path, model = "klantinteracties", "actorklantcontacten", ActorKlantcontact
     wire_names = f.WIRE_NAMES["ActorklantcontactenFilters"]
     joined = f.JOINED["ActorklantcontactenFilters"]
 
@@ -361,7 +362,7 @@ class AsyncActorKlantcontacten(AsyncResource[ActorKlantcontact]):
 class AsyncInterneTaken(AsyncResource[InterneTaak]):
     """``/internetaken``: follow-up tasks for medewerkers (e.g. "call back")."""
 
-    api, path, model = "klantinteracties", "internetaken", InterneTaak
+    kind, path, model = "klantinteracties", "internetaken", InterneTaak
     wire_names, joined = f.WIRE_NAMES["InternetakenFilters"], f.JOINED["InternetakenFilters"]
 
     def list(
@@ -387,7 +388,7 @@ class AsyncInterneTaken(AsyncResource[InterneTaak]):
 class AsyncCategorieen(AsyncResource[Categorie]):
     """``/categorieen``: categories partijen can be put in (experimental in Open Klant)."""
 
-    api, path, model = "klantinteracties", "categorieen", Categorie
+    kind, path, model = "klantinteracties", "categorieen", Categorie
     wire_names, joined = f.WIRE_NAMES["CategorieenFilters"], f.JOINED["CategorieenFilters"]
 
     def list(
@@ -413,7 +414,7 @@ class AsyncCategorieen(AsyncResource[Categorie]):
 class AsyncCategorieRelaties(AsyncResource[CategorieRelatie]):
     """``/categorie-relaties``: a partij in a categorie for a period (experimental)."""
 
-    api, path, model = "klantinteracties", "categorie-relaties", CategorieRelatie
+    kind, path, model = "klantinteracties", "categorie-relaties", CategorieRelatie
     wire_names = f.WIRE_NAMES["CategorieRelatiesFilters"]
     joined = f.JOINED["CategorieRelatiesFilters"]
 
@@ -440,7 +441,7 @@ class AsyncCategorieRelaties(AsyncResource[CategorieRelatie]):
 class AsyncVertegenwoordigingen(AsyncResource[Vertegenwoordigden]):
     """``/vertegenwoordigingen``: one partij acting for another."""
 
-    api, path, model = "klantinteracties", "vertegenwoordigingen", Vertegenwoordigden
+    kind, path, model = "klantinteracties", "vertegenwoordigingen", Vertegenwoordigden
     wire_names = f.WIRE_NAMES["VertegenwoordigingenFilters"]
     joined = f.JOINED["VertegenwoordigingenFilters"]
 
@@ -464,7 +465,7 @@ class AsyncVertegenwoordigingen(AsyncResource[Vertegenwoordigden]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncKlantinteractiesAPI:
+class AsyncKlantinteractiesAPI(AsyncAPI):
     """The Klantinteracties API (Open Klant 2): ``client.klantinteracties.partijen``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
@@ -472,24 +473,22 @@ class AsyncKlantinteractiesAPI:
     :meth:`klantcontacten_about_zaak` answer the common questions in one call.
     """
 
-    def __init__(self, client: AsyncZGWClient) -> None:
-        self.partijen = AsyncPartijen(client)
-        self.partij_identificatoren = AsyncPartijIdentificatoren(client)
-        self.digitale_adressen = AsyncDigitaleAdressen(client)
-        self.rekeningnummers = AsyncRekeningnummers(client)
-        self.klantcontacten = AsyncKlantcontacten(client)
-        self.betrokkenen = AsyncBetrokkenen(client)
-        self.onderwerpobjecten = AsyncOnderwerpobjecten(client)
-        self.bijlagen = AsyncBijlagen(client)
-        self.actoren = AsyncActoren(client)
-        self.actorklantcontacten = AsyncActorKlantcontacten(client)
-        self.interne_taken = AsyncInterneTaken(client)
-        self.categorieen = AsyncCategorieen(client)
-        self.categorie_relaties = AsyncCategorieRelaties(client)
-        self.vertegenwoordigingen = AsyncVertegenwoordigingen(client)
+    kind = "klantinteracties"
 
-    def __repr__(self) -> str:
-        return "<KlantinteractiesAPI>"
+    partijen = AsyncResourceSlot(AsyncPartijen)
+    partij_identificatoren = AsyncResourceSlot(AsyncPartijIdentificatoren)
+    digitale_adressen = AsyncResourceSlot(AsyncDigitaleAdressen)
+    rekeningnummers = AsyncResourceSlot(AsyncRekeningnummers)
+    klantcontacten = AsyncResourceSlot(AsyncKlantcontacten)
+    betrokkenen = AsyncResourceSlot(AsyncBetrokkenen)
+    onderwerpobjecten = AsyncResourceSlot(AsyncOnderwerpobjecten)
+    bijlagen = AsyncResourceSlot(AsyncBijlagen)
+    actoren = AsyncResourceSlot(AsyncActoren)
+    actorklantcontacten = AsyncResourceSlot(AsyncActorKlantcontacten)
+    interne_taken = AsyncResourceSlot(AsyncInterneTaken)
+    categorieen = AsyncResourceSlot(AsyncCategorieen)
+    categorie_relaties = AsyncResourceSlot(AsyncCategorieRelaties)
+    vertegenwoordigingen = AsyncResourceSlot(AsyncVertegenwoordigingen)
 
     async def partij_for_bsn(
         self, bsn: str, *, expand: Sequence[str] | str | None = None

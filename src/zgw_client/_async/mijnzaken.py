@@ -266,7 +266,7 @@ class AsyncMijnZaken:
         self._today = today
 
     def _has(self, service: str) -> bool:
-        return service in self._client.config.services
+        return bool(self._client.services_of(service))
 
     async def _gather(
         self, calls: Sequence[Callable[[], Awaitable[T]]]

@@ -40,28 +40,34 @@ def _item_pattern(*collections: str) -> re.Pattern[str]:
 class AsyncResource(Generic[M]):
     """List, get, create, update, partial_update and delete on one collection.
 
-    Subclasses set :attr:`api` (the service name), :attr:`path` (the collection under the API
-    root) and :attr:`model`; the filters of ``list()`` come from the generated ``_filters``
-    module of the API.
+    Subclasses set ``kind`` (the API's kind), ``path`` (the collection under the API root)
+    and ``model``; the filters of ``list()`` come from the generated ``_filters`` module of
+    the API. An instance is bound to one service of that kind.
+
+    Args:
+        client: the client that sends the requests.
+        service: the name of the service; default the client's service of ``kind``.
     """
 
-    api: ClassVar[str]
+    kind: ClassVar[str]
     path: ClassVar[str]
     model: type[M]
     #: Generated tables of the list filters: python name -> wire name, and comma-joined ones.
     wire_names: ClassVar[Mapping[str, str]] = {}
     joined: ClassVar[frozenset[str]] = frozenset()
 
-    def __init__(self, client: AsyncZGWClient) -> None:
+    def __init__(self, client: AsyncZGWClient, service: str | None = None) -> None:
         self._client = client
+        #: The name of the service this resource sends to.
+        self.service = service if service is not None else client.default_service(self.kind)
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self.path!r} of {self.api!r}>"
+        return f"<{type(self).__name__.removeprefix('Async')} {self.path!r} of {self.service!r}>"
 
     @property
     def url(self) -> str:
         """The collection's URL under the configured API root."""
-        return self._client.url_for(self.api, self.path)
+        return self._client.url_for(self.service, self.path)
 
     def url_of(self, ref: Ref | BaseModel) -> str:
         """The URL of one resource given its URL, UUID or model.
@@ -126,8 +132,8 @@ class AsyncResource(Generic[M]):
 
         return AsyncPaginator(
             fetch,
-            self._client.url_for(self.api, path),
-            api_root=self._client.service(self.api).api_root,
+            self._client.url_for(self.service, path),
+            api_root=self._client.service(self.service).api_root,
             parse=self.parse,
             params=params,
             limit=limit,
@@ -224,7 +230,7 @@ class AsyncNestedResource(AsyncResource[M]):
 
     def collection_url(self, parent: Ref | BaseModel) -> str:
         """The nested collection's URL for ``parent`` (its URL, UUID or model)."""
-        parent_url = resource_url(self._client.url_for(self.api, self.parent_path), parent)
+        parent_url = resource_url(self._client.url_for(self.service, self.parent_path), parent)
         return f"{parent_url.rstrip('/')}/{self.path}"
 
     async def create(

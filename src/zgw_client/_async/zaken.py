@@ -34,11 +34,12 @@ from ..zaken.models import (
     ZaakObject,
     ZaakVerzoek,
 )
+from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
 from .resource import AsyncNestedResource, AsyncResource, Timeout
 
 if TYPE_CHECKING:
-    from .client import AsyncZGWClient
+    pass
 
 __all__ = ["AsyncZakenAPI"]
 
@@ -52,7 +53,7 @@ class AsyncZaken(AsyncResource[Zaak]):
     (``status.statustype`` also asks for ``status``), as Open Zaak needs them.
     """
 
-    api = "zaken"
+    kind = "zaken"
     path = "zaken"
     model = Zaak
     wire_names = f.WIRE_NAMES["ZakenFilters"]
@@ -118,7 +119,7 @@ class AsyncZaken(AsyncResource[Zaak]):
         body = await self._client.get_json(
             self.url_of(ref), params=params, headers=headers, timeout=timeout
         )
-        if paths and needs_fallback(body, self._client.api_version(self.api)):
+        if paths and needs_fallback(body, self._client.api_version(self.service)):
             body = copy.deepcopy(body)
             await self._fill_expand(body, paths)
         return self.parse(body)
@@ -129,7 +130,7 @@ class AsyncZaken(AsyncResource[Zaak]):
         paths = expand_with_parents(expand)
 
         async def hook(items: builtins.list[Any]) -> None:
-            version = self._client.api_version(self.api)
+            version = self._client.api_version(self.service)
             for item in items:
                 if isinstance(item, dict) and needs_fallback(item, version):
                     await self._fill_expand(item, paths)
@@ -167,7 +168,7 @@ class AsyncZaken(AsyncResource[Zaak]):
             "zaakinformatieobjecten": "zaakinformatieobjecten",
         }
         if field in listed:
-            list_url = self._client.url_for(self.api, listed[field])
+            list_url = self._client.url_for(self.service, listed[field])
             return await self._client.paginate(list_url, parse=dict, params={"zaak": url}).to_list()
         if field == "eigenschappen":
             return await self._client.paginate(url + "/zaakeigenschappen", parse=dict).to_list()
@@ -194,7 +195,7 @@ class AsyncZaken(AsyncResource[Zaak]):
 class AsyncStatussen(AsyncResource[Status]):
     """``/statussen``: the status history of zaken. A new status sets the zaak's status."""
 
-    api, path, model = "zaken", "statussen", Status
+    kind, path, model = "zaken", "statussen", Status
     wire_names, joined = f.WIRE_NAMES["StatussenFilters"], f.JOINED["StatussenFilters"]
 
     def list(
@@ -211,7 +212,7 @@ class AsyncStatussen(AsyncResource[Status]):
 class AsyncSubStatussen(AsyncResource[SubStatus]):
     """``/substatussen`` (Open Zaak): finer-grained updates within a status."""
 
-    api, path, model = "zaken", "substatussen", SubStatus
+    kind, path, model = "zaken", "substatussen", SubStatus
     wire_names, joined = f.WIRE_NAMES["SubstatussenFilters"], f.JOINED["SubstatussenFilters"]
 
     def list(
@@ -228,7 +229,7 @@ class AsyncSubStatussen(AsyncResource[SubStatus]):
 class AsyncRollen(AsyncResource[Rol]):
     """``/rollen``: who is involved in a zaak, and how (initiator, behandelaar, ...)."""
 
-    api, path, model = "zaken", "rollen", Rol
+    kind, path, model = "zaken", "rollen", Rol
     wire_names, joined = f.WIRE_NAMES["RollenFilters"], f.JOINED["RollenFilters"]
 
     def list(
@@ -245,7 +246,7 @@ class AsyncRollen(AsyncResource[Rol]):
 class AsyncResultaten(AsyncResource[Resultaat]):
     """``/resultaten``: the outcome of a zaak."""
 
-    api, path, model = "zaken", "resultaten", Resultaat
+    kind, path, model = "zaken", "resultaten", Resultaat
     wire_names, joined = f.WIRE_NAMES["ResultatenFilters"], f.JOINED["ResultatenFilters"]
 
     def list(
@@ -262,7 +263,7 @@ class AsyncResultaten(AsyncResource[Resultaat]):
 class AsyncZaakObjecten(AsyncResource[ZaakObject]):
     """``/zaakobjecten``: the objects (address, building, ...) a zaak is about."""
 
-    api, path, model = "zaken", "zaakobjecten", ZaakObject
+    kind, path, model = "zaken", "zaakobjecten", ZaakObject
     wire_names, joined = f.WIRE_NAMES["ZaakobjectenFilters"], f.JOINED["ZaakobjectenFilters"]
 
     def list(
@@ -279,7 +280,7 @@ class AsyncZaakObjecten(AsyncResource[ZaakObject]):
 class AsyncZaakInformatieObjecten(AsyncResource[ZaakInformatieObject]):
     """``/zaakinformatieobjecten``: documents linked to a zaak (an unpaged list)."""
 
-    api, path, model = "zaken", "zaakinformatieobjecten", ZaakInformatieObject
+    kind, path, model = "zaken", "zaakinformatieobjecten", ZaakInformatieObject
     wire_names = f.WIRE_NAMES["ZaakinformatieobjectenFilters"]
     joined = f.JOINED["ZaakinformatieobjectenFilters"]
 
@@ -297,7 +298,7 @@ class AsyncZaakInformatieObjecten(AsyncResource[ZaakInformatieObject]):
 class AsyncZaakContactMomenten(AsyncResource[ZaakContactMoment]):
     """``/zaakcontactmomenten``: links between zaken and Contactmomenten API records."""
 
-    api, path, model = "zaken", "zaakcontactmomenten", ZaakContactMoment
+    kind, path, model = "zaken", "zaakcontactmomenten", ZaakContactMoment
     wire_names = f.WIRE_NAMES["ZaakcontactmomentenFilters"]
     joined = f.JOINED["ZaakcontactmomentenFilters"]
 
@@ -315,7 +316,7 @@ class AsyncZaakContactMomenten(AsyncResource[ZaakContactMoment]):
 class AsyncZaakVerzoeken(AsyncResource[ZaakVerzoek]):
     """``/zaakverzoeken``: links between zaken and verzoeken."""
 
-    api, path, model = "zaken", "zaakverzoeken", ZaakVerzoek
+    kind, path, model = "zaken", "zaakverzoeken", ZaakVerzoek
     wire_names = f.WIRE_NAMES["ZaakverzoekenFilters"]
     joined = f.JOINED["ZaakverzoekenFilters"]
 
@@ -333,7 +334,7 @@ class AsyncZaakVerzoeken(AsyncResource[ZaakVerzoek]):
 class AsyncKlantContacten(AsyncResource[KlantContact]):
     """``/klantcontacten`` of the Zaken API (the old, zaak-bound contact record)."""
 
-    api, path, model = "zaken", "klantcontacten", KlantContact
+    kind, path, model = "zaken", "klantcontacten", KlantContact
     wire_names = f.WIRE_NAMES["KlantcontactenFilters"]
     joined = f.JOINED["KlantcontactenFilters"]
 
@@ -351,7 +352,7 @@ class AsyncKlantContacten(AsyncResource[KlantContact]):
 class AsyncZaakNotities(AsyncResource[ZaakNotitie]):
     """``/zaaknotities`` (Open Zaak): notes on a zaak."""
 
-    api, path, model = "zaken", "zaaknotities", ZaakNotitie
+    kind, path, model = "zaken", "zaaknotities", ZaakNotitie
     wire_names = f.WIRE_NAMES["ZaaknotitiesFilters"]
     joined = f.JOINED["ZaaknotitiesFilters"]
 
@@ -369,7 +370,7 @@ class AsyncZaakNotities(AsyncResource[ZaakNotitie]):
 class AsyncZaakEigenschappen(AsyncNestedResource[ZaakEigenschap]):
     """``/zaken/{uuid}/zaakeigenschappen``: the values of a zaak's eigenschappen."""
 
-    api, parent_path, path, model = "zaken", "zaken", "zaakeigenschappen", ZaakEigenschap
+    kind, parent_path, path, model = "zaken", "zaken", "zaakeigenschappen", ZaakEigenschap
     parent_field = "zaak"
 
     def list(
@@ -379,26 +380,24 @@ class AsyncZaakEigenschappen(AsyncNestedResource[ZaakEigenschap]):
         return self._list({}, limit=limit, url=self.collection_url(zaak))
 
 
-class AsyncZakenAPI:
+class AsyncZakenAPI(AsyncAPI):
     """The Zaken API: ``client.zaken.zaken``, ``.statussen``, ``.rollen``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
     ``partial_update``/``delete``.
     """
 
-    def __init__(self, client: AsyncZGWClient) -> None:
-        self.zaken = AsyncZaken(client)
-        self.statussen = AsyncStatussen(client)
-        self.substatussen = AsyncSubStatussen(client)
-        self.rollen = AsyncRollen(client)
-        self.resultaten = AsyncResultaten(client)
-        self.zaakobjecten = AsyncZaakObjecten(client)
-        self.zaakinformatieobjecten = AsyncZaakInformatieObjecten(client)
-        self.zaakeigenschappen = AsyncZaakEigenschappen(client)
-        self.zaakcontactmomenten = AsyncZaakContactMomenten(client)
-        self.zaakverzoeken = AsyncZaakVerzoeken(client)
-        self.klantcontacten = AsyncKlantContacten(client)
-        self.zaaknotities = AsyncZaakNotities(client)
+    kind = "zaken"
 
-    def __repr__(self) -> str:
-        return "<ZakenAPI>"
+    zaken = AsyncResourceSlot(AsyncZaken)
+    statussen = AsyncResourceSlot(AsyncStatussen)
+    substatussen = AsyncResourceSlot(AsyncSubStatussen)
+    rollen = AsyncResourceSlot(AsyncRollen)
+    resultaten = AsyncResourceSlot(AsyncResultaten)
+    zaakobjecten = AsyncResourceSlot(AsyncZaakObjecten)
+    zaakinformatieobjecten = AsyncResourceSlot(AsyncZaakInformatieObjecten)
+    zaakeigenschappen = AsyncResourceSlot(AsyncZaakEigenschappen)
+    zaakcontactmomenten = AsyncResourceSlot(AsyncZaakContactMomenten)
+    zaakverzoeken = AsyncResourceSlot(AsyncZaakVerzoeken)
+    klantcontacten = AsyncResourceSlot(AsyncKlantContacten)
+    zaaknotities = AsyncResourceSlot(AsyncZaakNotities)

@@ -19,11 +19,12 @@ from .._models import parse_response_list
 from .._resource import Ref
 from ..besluiten import _filters as f
 from ..besluiten.models import AuditTrail, Besluit, BesluitInformatieObject
+from .api import API, ResourceSlot
 from .pagination import Paginator
 from .resource import Resource
 
 if TYPE_CHECKING:
-    from .client import ZGWClient
+    pass
 
 __all__ = ["BesluitenAPI"]
 
@@ -31,7 +32,7 @@ __all__ = ["BesluitenAPI"]
 class Besluiten(Resource[Besluit]):
     """``/besluiten``: decisions, usually taken within a zaak."""
 
-    api, path, model = "besluiten", "besluiten", Besluit
+    kind, path, model = "besluiten", "besluiten", Besluit
     wire_names, joined = f.WIRE_NAMES["BesluitenFilters"], f.JOINED["BesluitenFilters"]
 
     def list(
@@ -71,7 +72,7 @@ class BesluitInformatieObjecten(Resource[BesluitInformatieObject]):
     answers 400.
     """
 
-    api, path, model = "besluiten", "besluitinformatieobjecten", BesluitInformatieObject
+    kind, path, model = "besluiten", "besluitinformatieobjecten", BesluitInformatieObject
     wire_names = f.WIRE_NAMES["BesluitinformatieobjectenFilters"]
     joined = f.JOINED["BesluitinformatieobjectenFilters"]
 
@@ -95,16 +96,14 @@ class BesluitInformatieObjecten(Resource[BesluitInformatieObject]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class BesluitenAPI:
+class BesluitenAPI(API):
     """The Besluiten API: ``client.besluiten.besluiten``, ``.besluitinformatieobjecten``.
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
     ``partial_update``/``delete``.
     """
 
-    def __init__(self, client: ZGWClient) -> None:
-        self.besluiten = Besluiten(client)
-        self.besluitinformatieobjecten = BesluitInformatieObjecten(client)
+    kind = "besluiten"
 
-    def __repr__(self) -> str:
-        return "<BesluitenAPI>"
+    besluiten = ResourceSlot(Besluiten)
+    besluitinformatieobjecten = ResourceSlot(BesluitInformatieObjecten)

@@ -34,11 +34,12 @@ from ..catalogi.models import (
     Zaaktype,
     ZaaktypeInformatieobjecttype,
 )
+from .api import API, ResourceSlot
 from .pagination import Paginator
 from .resource import Resource, Timeout
 
 if TYPE_CHECKING:
-    from .client import ZGWClient
+    pass
 
 __all__ = ["CatalogiAPI"]
 
@@ -75,7 +76,7 @@ class Publishable(Resource[P]):
 class Catalogussen(Resource[Catalogus]):
     """``/catalogussen``: the catalogues that hold an organisation's types."""
 
-    api, path, model = "catalogi", "catalogussen", Catalogus
+    kind, path, model = "catalogi", "catalogussen", Catalogus
     wire_names = f.WIRE_NAMES["CatalogussenFilters"]
     joined = f.JOINED["CatalogussenFilters"]
 
@@ -102,7 +103,7 @@ class Catalogussen(Resource[Catalogus]):
 class Zaaktypen(Publishable[Zaaktype]):
     """``/zaaktypen``: the kinds of zaken, with their process rules. ``publish()`` publishes."""
 
-    api, path, model = "catalogi", "zaaktypen", Zaaktype
+    kind, path, model = "catalogi", "zaaktypen", Zaaktype
     wire_names, joined = f.WIRE_NAMES["ZaaktypenFilters"], f.JOINED["ZaaktypenFilters"]
 
     def list(
@@ -131,7 +132,7 @@ class Zaaktypen(Publishable[Zaaktype]):
 class Statustypen(Resource[Statustype]):
     """``/statustypen``: the steps of a zaaktype, ordered by ``volgnummer``."""
 
-    api, path, model = "catalogi", "statustypen", Statustype
+    kind, path, model = "catalogi", "statustypen", Statustype
     wire_names, joined = f.WIRE_NAMES["StatustypenFilters"], f.JOINED["StatustypenFilters"]
 
     def list(
@@ -157,7 +158,7 @@ class Statustypen(Resource[Statustype]):
 class Resultaattypen(Resource[Resultaattype]):
     """``/resultaattypen``: the possible outcomes of a zaaktype."""
 
-    api, path, model = "catalogi", "resultaattypen", Resultaattype
+    kind, path, model = "catalogi", "resultaattypen", Resultaattype
     wire_names, joined = f.WIRE_NAMES["ResultaattypenFilters"], f.JOINED["ResultaattypenFilters"]
 
     def list(
@@ -183,7 +184,7 @@ class Resultaattypen(Resource[Resultaattype]):
 class Roltypen(Resource[Roltype]):
     """``/roltypen``: the roles people and organisations can have in a zaak of a zaaktype."""
 
-    api, path, model = "catalogi", "roltypen", Roltype
+    kind, path, model = "catalogi", "roltypen", Roltype
     wire_names, joined = f.WIRE_NAMES["RoltypenFilters"], f.JOINED["RoltypenFilters"]
 
     def list(
@@ -209,7 +210,7 @@ class Roltypen(Resource[Roltype]):
 class Eigenschappen(Resource[Eigenschap]):
     """``/eigenschappen``: the extra properties a zaak of a zaaktype can carry."""
 
-    api, path, model = "catalogi", "eigenschappen", Eigenschap
+    kind, path, model = "catalogi", "eigenschappen", Eigenschap
     wire_names, joined = f.WIRE_NAMES["EigenschappenFilters"], f.JOINED["EigenschappenFilters"]
 
     def list(
@@ -235,7 +236,7 @@ class Eigenschappen(Resource[Eigenschap]):
 class Informatieobjecttypen(Publishable[Informatieobjecttype]):
     """``/informatieobjecttypen``: the kinds of documents. ``publish()`` publishes a concept."""
 
-    api, path, model = "catalogi", "informatieobjecttypen", Informatieobjecttype
+    kind, path, model = "catalogi", "informatieobjecttypen", Informatieobjecttype
     wire_names = f.WIRE_NAMES["InformatieobjecttypenFilters"]
     joined = f.JOINED["InformatieobjecttypenFilters"]
 
@@ -262,7 +263,7 @@ class Informatieobjecttypen(Publishable[Informatieobjecttype]):
 class Besluittypen(Publishable[Besluittype]):
     """``/besluittypen``: the kinds of besluiten. ``publish()`` publishes a concept."""
 
-    api, path, model = "catalogi", "besluittypen", Besluittype
+    kind, path, model = "catalogi", "besluittypen", Besluittype
     wire_names, joined = f.WIRE_NAMES["BesluittypenFilters"], f.JOINED["BesluittypenFilters"]
 
     def list(
@@ -288,7 +289,7 @@ class Besluittypen(Publishable[Besluittype]):
 class ZaaktypeInformatieobjecttypen(Resource[ZaaktypeInformatieobjecttype]):
     """``/zaaktype-informatieobjecttypen``: which documents a zaaktype uses, and how."""
 
-    api, path, model = "catalogi", "zaaktype-informatieobjecttypen", ZaaktypeInformatieobjecttype
+    kind, path, model = "catalogi", "zaaktype-informatieobjecttypen", ZaaktypeInformatieobjecttype
     wire_names = f.WIRE_NAMES["ZaaktypeInformatieobjecttypenFilters"]
     joined = f.JOINED["ZaaktypeInformatieobjecttypenFilters"]
 
@@ -315,7 +316,7 @@ class ZaaktypeInformatieobjecttypen(Resource[ZaaktypeInformatieobjecttype]):
 class Zaakobjecttypen(Resource[Zaakobjecttype]):
     """``/zaakobjecttypen``: the kinds of objects a zaak of a zaaktype can be about."""
 
-    api, path, model = "catalogi", "zaakobjecttypen", Zaakobjecttype
+    kind, path, model = "catalogi", "zaakobjecttypen", Zaakobjecttype
     wire_names = f.WIRE_NAMES["ZaakobjecttypenFilters"]
     joined = f.JOINED["ZaakobjecttypenFilters"]
 
@@ -339,7 +340,7 @@ class Zaakobjecttypen(Resource[Zaakobjecttype]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class CatalogiAPI:
+class CatalogiAPI(API):
     """The Catalogi API: ``client.catalogi.zaaktypen``, ``.statustypen``, ``.roltypen``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
@@ -347,20 +348,18 @@ class CatalogiAPI:
     ``publish``. Published types are served from the client's cache.
     """
 
-    def __init__(self, client: ZGWClient) -> None:
-        self.catalogussen = Catalogussen(client)
-        self.zaaktypen = Zaaktypen(client)
-        self.statustypen = Statustypen(client)
-        self.resultaattypen = Resultaattypen(client)
-        self.roltypen = Roltypen(client)
-        self.eigenschappen = Eigenschappen(client)
-        self.informatieobjecttypen = Informatieobjecttypen(client)
-        self.besluittypen = Besluittypen(client)
-        self.zaaktype_informatieobjecttypen = ZaaktypeInformatieobjecttypen(client)
-        self.zaakobjecttypen = Zaakobjecttypen(client)
+    kind = "catalogi"
 
-    def __repr__(self) -> str:
-        return "<CatalogiAPI>"
+    catalogussen = ResourceSlot(Catalogussen)
+    zaaktypen = ResourceSlot(Zaaktypen)
+    statustypen = ResourceSlot(Statustypen)
+    resultaattypen = ResourceSlot(Resultaattypen)
+    roltypen = ResourceSlot(Roltypen)
+    eigenschappen = ResourceSlot(Eigenschappen)
+    informatieobjecttypen = ResourceSlot(Informatieobjecttypen)
+    besluittypen = ResourceSlot(Besluittypen)
+    zaaktype_informatieobjecttypen = ResourceSlot(ZaaktypeInformatieobjecttypen)
+    zaakobjecttypen = ResourceSlot(Zaakobjecttypen)
 
     def statustypen_of(
         self, zaaktype: Ref | BaseModel, *, status: str | None = None

@@ -32,9 +32,10 @@ from .._sync_concurrency import current_limiter
 from .._base_client import MAX_REDIRECTS, BaseClient
 from .._cache import ResponseCache
 from .._config import RetryPolicy, Service, ZGWConfig
-from .._exceptions import RetriesExhaustedError
+from .._exceptions import ConfigurationError, RetriesExhaustedError
 from .._models import ZGWModel, parse_response_body
 from .._request_context import REQUEST_WRITTEN
+from .api import API
 from .besluiten import BesluitenAPI
 from .catalogi import CatalogiAPI
 from .contactmomenten import ContactmomentenAPI
@@ -45,6 +46,18 @@ from .pagination import Paginator, PageHook
 from .zaken import ZakenAPI
 
 __all__ = ["ZGWClient"]
+
+#: The namespace class of each kind that has one.
+_NAMESPACES: dict[str, Callable[[ZGWClient, str], API]] = {
+    "zaken": ZakenAPI,
+    "catalogi": CatalogiAPI,
+    "documenten": DocumentenAPI,
+    "besluiten": BesluitenAPI,
+    "klantinteracties": KlantinteractiesAPI,
+    "contactmomenten": ContactmomentenAPI,
+    "objecten": ObjectenAPI,
+    "objecttypen": ObjectenAPI,
+}
 
 T = TypeVar("T")
 
@@ -85,6 +98,7 @@ class ZGWClient(BaseClient):
         super().__init__(
             config, cache=cache, catalogi_ttl=catalogi_ttl, use_etags=use_etags, **services
         )
+        self._namespaces: dict[str, API] = {}
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client()
 
@@ -103,40 +117,70 @@ class ZGWClient(BaseClient):
         return cls(ZGWConfig.from_toml(path), http_client=http_client)
 
     # -- the APIs ----------------------------------------------------------------------
+    # Each is the API on its default service (see ``default_service``); ``api(name)`` gives
+    # the API of any configured service, e.g. a second Open Zaak.
     @cached_property
     def zaken(self) -> ZakenAPI:
         """The Zaken API: ``client.zaken.zaken``, ``.statussen``, ``.rollen``, ..."""
-        return ZakenAPI(self)
+        return ZakenAPI(self, self.default_service("zaken"))
 
     @cached_property
     def catalogi(self) -> CatalogiAPI:
         """The Catalogi API: ``client.catalogi.zaaktypen``, ``.statustypen``, ``.roltypen``, ..."""
-        return CatalogiAPI(self)
+        return CatalogiAPI(self, self.default_service("catalogi"))
 
     @cached_property
     def documenten(self) -> DocumentenAPI:
         """The Documenten API: ``client.documenten.enkelvoudiginformatieobjecten``, ..."""
-        return DocumentenAPI(self)
+        return DocumentenAPI(self, self.default_service("documenten"))
 
     @cached_property
     def besluiten(self) -> BesluitenAPI:
         """The Besluiten API: ``client.besluiten.besluiten``, ``.besluitinformatieobjecten``."""
-        return BesluitenAPI(self)
+        return BesluitenAPI(self, self.default_service("besluiten"))
 
     @cached_property
     def klantinteracties(self) -> KlantinteractiesAPI:
         """Klantinteracties (Open Klant): ``client.klantinteracties.partijen``, ..."""
-        return KlantinteractiesAPI(self)
+        return KlantinteractiesAPI(self, self.default_service("klantinteracties"))
 
     @cached_property
     def contactmomenten(self) -> ContactmomentenAPI:
         """The Contactmomenten API 1.0: ``client.contactmomenten.contactmomenten``, ..."""
-        return ContactmomentenAPI(self)
+        return ContactmomentenAPI(self, self.default_service("contactmomenten"))
 
     @cached_property
     def objecten(self) -> ObjectenAPI:
         """The Objects API: ``client.objecten.objects``, ``.objecttypes``, ``.taken``."""
-        return ObjectenAPI(self)
+        return ObjectenAPI(self, self.default_service("objecten"))
+
+    def api(self, service: str) -> Any:
+        """The API of the service named ``service``, as its kind's namespace.
+
+        ``client.api("zaken_oost")`` is an [`ZakenAPI`][zgw_client.zaken.ZakenAPI]
+        on that service. Its type depends on the configuration, so it is ``Any`` to a type
+        checker; for a typed one ask the kind's namespace: ``client.zaken.of("zaken_oost")``.
+
+        Raises:
+            ConfigurationError: no such service, or its kind has no namespace (``other``).
+        """
+        found = self._namespaces.get(service)
+        if found is None:
+            kind = self.kind_of(service)
+            namespace = _NAMESPACES.get(kind)
+            if namespace is None:
+                raise ConfigurationError(
+                    f"Service {service!r} is of kind {kind!r}, which has no API namespace; "
+                    "use request()/get_json() with its URLs."
+                )
+            found = self._namespaces[service] = namespace(self, service)
+        return found
+
+    def api_for(self, url: str) -> Any:
+        """The API of the service whose root contains ``url`` (e.g. to list the statustypen
+        of a zaaktype in the catalogus that zaaktype lives in)."""
+        name, _, _ = self._router.match(url)
+        return self.api(name)
 
     # -- lifecycle ---------------------------------------------------------------------
     def close(self) -> None:

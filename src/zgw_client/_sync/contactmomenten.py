@@ -22,11 +22,12 @@ from typing_extensions import Unpack
 from .._exceptions import InputError
 from ..contactmomenten import _filters as f
 from ..contactmomenten.models import Contactmoment, KlantContactMoment, ObjectContactMoment
+from .api import API, ResourceSlot
 from .pagination import Paginator
 from .resource import Resource
 
 if TYPE_CHECKING:
-    from .client import ZGWClient
+    pass
 
 __all__ = ["ContactmomentenAPI"]
 
@@ -43,7 +44,7 @@ def _newest_first_key(contactmoment: Contactmoment) -> datetime:
 class Contactmomenten(Resource[Contactmoment]):
     """``/contactmomenten``: registered contacts with klanten."""
 
-    api, path, model = "contactmomenten", "contactmomenten", Contactmoment
+    kind, path, model = "contactmomenten", "contactmomenten", Contactmoment
     wire_names = f.WIRE_NAMES["ContactmomentenFilters"]
     joined = f.JOINED["ContactmomentenFilters"]
 
@@ -71,7 +72,7 @@ class Contactmomenten(Resource[Contactmoment]):
 class ObjectContactmomenten(Resource[ObjectContactMoment]):
     """``/objectcontactmomenten``: links between contactmomenten and objects (zaken)."""
 
-    api, path, model = "contactmomenten", "objectcontactmomenten", ObjectContactMoment
+    kind, path, model = "contactmomenten", "objectcontactmomenten", ObjectContactMoment
     wire_names = f.WIRE_NAMES["ObjectcontactmomentenFilters"]
     joined = f.JOINED["ObjectcontactmomentenFilters"]
 
@@ -98,7 +99,7 @@ class ObjectContactmomenten(Resource[ObjectContactMoment]):
 class KlantContactmomenten(Resource[KlantContactMoment]):
     """``/klantcontactmomenten``: links between contactmomenten and klanten (Klanten API)."""
 
-    api, path, model = "contactmomenten", "klantcontactmomenten", KlantContactMoment
+    kind, path, model = "contactmomenten", "klantcontactmomenten", KlantContactMoment
     wire_names = f.WIRE_NAMES["KlantcontactmomentenFilters"]
     joined = f.JOINED["KlantcontactmomentenFilters"]
 
@@ -122,7 +123,7 @@ class KlantContactmomenten(Resource[KlantContactMoment]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class ContactmomentenAPI:
+class ContactmomentenAPI(API):
     """The Contactmomenten API 1.0: ``client.contactmomenten.contactmomenten``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
@@ -130,13 +131,11 @@ class ContactmomentenAPI:
     object (a zaak) to its contactmomenten.
     """
 
-    def __init__(self, client: ZGWClient) -> None:
-        self.contactmomenten = Contactmomenten(client)
-        self.objectcontactmomenten = ObjectContactmomenten(client)
-        self.klantcontactmomenten = KlantContactmomenten(client)
+    kind = "contactmomenten"
 
-    def __repr__(self) -> str:
-        return "<ContactmomentenAPI>"
+    contactmomenten = ResourceSlot(Contactmomenten)
+    objectcontactmomenten = ResourceSlot(ObjectContactmomenten)
+    klantcontactmomenten = ResourceSlot(KlantContactmomenten)
 
     def contactmomenten_about(
         self, object_url: str | BaseModel

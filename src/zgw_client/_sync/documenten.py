@@ -47,11 +47,12 @@ from ..documenten.models import (
     ObjectInformatieObject,
     Verzending,
 )
+from .api import API, ResourceSlot
 from .pagination import Paginator
 from .resource import Resource, Timeout
 
 if TYPE_CHECKING:
-    from .client import ZGWClient
+    pass
 
 __all__ = ["DocumentenAPI", "Download", "EnkelvoudigInformatieObjecten"]
 
@@ -113,7 +114,7 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
     locked document (``update``, ``partial_update``) needs its ``lock`` in the body.
     """
 
-    api, path, model = "documenten", "enkelvoudiginformatieobjecten", EnkelvoudigInformatieObject
+    kind, path, model = "documenten", "enkelvoudiginformatieobjecten", EnkelvoudigInformatieObject
     wire_names = f.WIRE_NAMES["EnkelvoudiginformatieobjectenFilters"]
     joined = f.JOINED["EnkelvoudiginformatieobjectenFilters"]
 
@@ -524,7 +525,7 @@ class ObjectInformatieObjecten(Resource[ObjectInformatieObject]):
     is made; the list is a plain (unpaged) array.
     """
 
-    api, path, model = "documenten", "objectinformatieobjecten", ObjectInformatieObject
+    kind, path, model = "documenten", "objectinformatieobjecten", ObjectInformatieObject
     wire_names = f.WIRE_NAMES["ObjectinformatieobjectenFilters"]
     joined = f.JOINED["ObjectinformatieobjectenFilters"]
 
@@ -551,7 +552,7 @@ class ObjectInformatieObjecten(Resource[ObjectInformatieObject]):
 class GebruiksrechtenResource(Resource[Gebruiksrechten]):
     """``/gebruiksrechten``: the terms of use of a document (an unpaged list)."""
 
-    api, path, model = "documenten", "gebruiksrechten", Gebruiksrechten
+    kind, path, model = "documenten", "gebruiksrechten", Gebruiksrechten
     wire_names = f.WIRE_NAMES["GebruiksrechtenFilters"]
     joined = f.JOINED["GebruiksrechtenFilters"]
 
@@ -578,7 +579,7 @@ class GebruiksrechtenResource(Resource[Gebruiksrechten]):
 class Verzendingen(Resource[Verzending]):
     """``/verzendingen``: documents sent to or received from a betrokkene."""
 
-    api, path, model = "documenten", "verzendingen", Verzending
+    kind, path, model = "documenten", "verzendingen", Verzending
     wire_names = f.WIRE_NAMES["VerzendingenFilters"]
     joined = f.JOINED["VerzendingenFilters"]
 
@@ -602,18 +603,16 @@ class Verzendingen(Resource[Verzending]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class DocumentenAPI:
+class DocumentenAPI(API):
     """The Documenten API: ``client.documenten.enkelvoudiginformatieobjecten``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
     ``partial_update``/``delete``; documents also stream, upload in parts and lock.
     """
 
-    def __init__(self, client: ZGWClient) -> None:
-        self.enkelvoudiginformatieobjecten = EnkelvoudigInformatieObjecten(client)
-        self.objectinformatieobjecten = ObjectInformatieObjecten(client)
-        self.gebruiksrechten = GebruiksrechtenResource(client)
-        self.verzendingen = Verzendingen(client)
+    kind = "documenten"
 
-    def __repr__(self) -> str:
-        return "<DocumentenAPI>"
+    enkelvoudiginformatieobjecten = ResourceSlot(EnkelvoudigInformatieObjecten)
+    objectinformatieobjecten = ResourceSlot(ObjectInformatieObjecten)
+    gebruiksrechten = ResourceSlot(GebruiksrechtenResource)
+    verzendingen = ResourceSlot(Verzendingen)

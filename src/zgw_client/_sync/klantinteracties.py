@@ -41,11 +41,12 @@ from ..klantinteracties.models import (
     Rekeningnummer,
     Vertegenwoordigden,
 )
+from .api import API, ResourceSlot
 from .pagination import Paginator
 from .resource import Resource
 
 if TYPE_CHECKING:
-    from .client import ZGWClient
+    pass
 
 __all__ = ["KlantinteractiesAPI"]
 
@@ -86,7 +87,7 @@ class Partijen(Resource[Partij]):
     ``digitaleAdressen``.
     """
 
-    api, path, model = "klantinteracties", "partijen", Partij
+    kind, path, model = "klantinteracties", "partijen", Partij
     wire_names, joined = f.WIRE_NAMES["PartijenFilters"], f.JOINED["PartijenFilters"]
 
     def list(
@@ -113,7 +114,7 @@ class Partijen(Resource[Partij]):
 class PartijIdentificatoren(Resource[PartijIdentificator]):
     """``/partij-identificatoren``: the register numbers (BSN, KVK, ...) of partijen."""
 
-    api, path, model = "klantinteracties", "partij-identificatoren", PartijIdentificator
+    kind, path, model = "klantinteracties", "partij-identificatoren", PartijIdentificator
     wire_names = f.WIRE_NAMES["PartijIdentificatorenFilters"]
     joined = f.JOINED["PartijIdentificatorenFilters"]
 
@@ -143,7 +144,7 @@ class DigitaleAdressen(Resource[DigitaalAdres]):
     ``expand``: ``verstrektDoorBetrokkene`` (and ``.hadKlantcontact[.leiddeTotInterneTaken]``).
     """
 
-    api, path, model = "klantinteracties", "digitaleadressen", DigitaalAdres
+    kind, path, model = "klantinteracties", "digitaleadressen", DigitaalAdres
     wire_names = f.WIRE_NAMES["DigitaleadressenFilters"]
     joined = f.JOINED["DigitaleadressenFilters"]
 
@@ -170,7 +171,7 @@ class DigitaleAdressen(Resource[DigitaalAdres]):
 class Rekeningnummers(Resource[Rekeningnummer]):
     """``/rekeningnummers``: bank accounts of partijen."""
 
-    api, path, model = "klantinteracties", "rekeningnummers", Rekeningnummer
+    kind, path, model = "klantinteracties", "rekeningnummers", Rekeningnummer
     wire_names = f.WIRE_NAMES["RekeningnummersFilters"]
     joined = f.JOINED["RekeningnummersFilters"]
 
@@ -202,7 +203,7 @@ class Klantcontacten(Resource[Klantcontact]):
     ``leiddeTotInterneTaken``, ``omvatteBijlagen``.
     """
 
-    api, path, model = "klantinteracties", "klantcontacten", Klantcontact
+    kind, path, model = "klantinteracties", "klantcontacten", Klantcontact
     wire_names = f.WIRE_NAMES["KlantcontactenFilters"]
     joined = f.JOINED["KlantcontactenFilters"]
 
@@ -231,7 +232,7 @@ class Klantcontacten(Resource[Klantcontact]):
 class Betrokkenen(Resource[Betrokkene]):
     """``/betrokkenen``: a partij's part in a klantcontact. ``expand``: ``digitaleAdressen``."""
 
-    api, path, model = "klantinteracties", "betrokkenen", Betrokkene
+    kind, path, model = "klantinteracties", "betrokkenen", Betrokkene
     wire_names, joined = f.WIRE_NAMES["BetrokkenenFilters"], f.JOINED["BetrokkenenFilters"]
 
     def list(
@@ -257,7 +258,7 @@ class Betrokkenen(Resource[Betrokkene]):
 class Onderwerpobjecten(Resource[Onderwerpobject]):
     """``/onderwerpobjecten``: what a klantcontact was about (a zaak: ``codeObjecttype="zaak"``)."""
 
-    api, path, model = "klantinteracties", "onderwerpobjecten", Onderwerpobject
+    kind, path, model = "klantinteracties", "onderwerpobjecten", Onderwerpobject
     wire_names = f.WIRE_NAMES["OnderwerpobjectenFilters"]
     joined = f.JOINED["OnderwerpobjectenFilters"]
 
@@ -284,7 +285,7 @@ class Onderwerpobjecten(Resource[Onderwerpobject]):
 class Bijlagen(Resource[Bijlage]):
     """``/bijlagen``: documents that are part of a klantcontact."""
 
-    api, path, model = "klantinteracties", "bijlagen", Bijlage
+    kind, path, model = "klantinteracties", "bijlagen", Bijlage
     wire_names, joined = f.WIRE_NAMES["BijlagenFilters"], f.JOINED["BijlagenFilters"]
 
     def list(
@@ -310,7 +311,7 @@ class Bijlagen(Resource[Bijlage]):
 class Actoren(Resource[Actor]):
     """``/actoren``: medewerkers, organisatorische eenheden and automated actors."""
 
-    api, path, model = "klantinteracties", "actoren", Actor
+    kind, path, model = "klantinteracties", "actoren", Actor
     wire_names, joined = f.WIRE_NAMES["ActorenFilters"], f.JOINED["ActorenFilters"]
 
     def list(
@@ -336,7 +337,7 @@ class Actoren(Resource[Actor]):
 class ActorKlantcontacten(Resource[ActorKlantcontact]):
     """``/actorklantcontacten``: which actor took part in which klantcontact."""
 
-    api, path, model = "klantinteracties", "actorklantcontacten", ActorKlantcontact
+    kind, path, model = "klantinteracties", "actorklantcontacten", ActorKlantcontact
     wire_names = f.WIRE_NAMES["ActorklantcontactenFilters"]
     joined = f.JOINED["ActorklantcontactenFilters"]
 
@@ -363,7 +364,7 @@ class ActorKlantcontacten(Resource[ActorKlantcontact]):
 class InterneTaken(Resource[InterneTaak]):
     """``/internetaken``: follow-up tasks for medewerkers (e.g. "call back")."""
 
-    api, path, model = "klantinteracties", "internetaken", InterneTaak
+    kind, path, model = "klantinteracties", "internetaken", InterneTaak
     wire_names, joined = f.WIRE_NAMES["InternetakenFilters"], f.JOINED["InternetakenFilters"]
 
     def list(
@@ -389,7 +390,7 @@ class InterneTaken(Resource[InterneTaak]):
 class Categorieen(Resource[Categorie]):
     """``/categorieen``: categories partijen can be put in (experimental in Open Klant)."""
 
-    api, path, model = "klantinteracties", "categorieen", Categorie
+    kind, path, model = "klantinteracties", "categorieen", Categorie
     wire_names, joined = f.WIRE_NAMES["CategorieenFilters"], f.JOINED["CategorieenFilters"]
 
     def list(
@@ -415,7 +416,7 @@ class Categorieen(Resource[Categorie]):
 class CategorieRelaties(Resource[CategorieRelatie]):
     """``/categorie-relaties``: a partij in a categorie for a period (experimental)."""
 
-    api, path, model = "klantinteracties", "categorie-relaties", CategorieRelatie
+    kind, path, model = "klantinteracties", "categorie-relaties", CategorieRelatie
     wire_names = f.WIRE_NAMES["CategorieRelatiesFilters"]
     joined = f.JOINED["CategorieRelatiesFilters"]
 
@@ -442,7 +443,7 @@ class CategorieRelaties(Resource[CategorieRelatie]):
 class Vertegenwoordigingen(Resource[Vertegenwoordigden]):
     """``/vertegenwoordigingen``: one partij acting for another."""
 
-    api, path, model = "klantinteracties", "vertegenwoordigingen", Vertegenwoordigden
+    kind, path, model = "klantinteracties", "vertegenwoordigingen", Vertegenwoordigden
     wire_names = f.WIRE_NAMES["VertegenwoordigingenFilters"]
     joined = f.JOINED["VertegenwoordigingenFilters"]
 
@@ -466,7 +467,7 @@ class Vertegenwoordigingen(Resource[Vertegenwoordigden]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class KlantinteractiesAPI:
+class KlantinteractiesAPI(API):
     """The Klantinteracties API (Open Klant 2): ``client.klantinteracties.partijen``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
@@ -474,24 +475,22 @@ class KlantinteractiesAPI:
     :meth:`klantcontacten_about_zaak` answer the common questions in one call.
     """
 
-    def __init__(self, client: ZGWClient) -> None:
-        self.partijen = Partijen(client)
-        self.partij_identificatoren = PartijIdentificatoren(client)
-        self.digitale_adressen = DigitaleAdressen(client)
-        self.rekeningnummers = Rekeningnummers(client)
-        self.klantcontacten = Klantcontacten(client)
-        self.betrokkenen = Betrokkenen(client)
-        self.onderwerpobjecten = Onderwerpobjecten(client)
-        self.bijlagen = Bijlagen(client)
-        self.actoren = Actoren(client)
-        self.actorklantcontacten = ActorKlantcontacten(client)
-        self.interne_taken = InterneTaken(client)
-        self.categorieen = Categorieen(client)
-        self.categorie_relaties = CategorieRelaties(client)
-        self.vertegenwoordigingen = Vertegenwoordigingen(client)
+    kind = "klantinteracties"
 
-    def __repr__(self) -> str:
-        return "<KlantinteractiesAPI>"
+    partijen = ResourceSlot(Partijen)
+    partij_identificatoren = ResourceSlot(PartijIdentificatoren)
+    digitale_adressen = ResourceSlot(DigitaleAdressen)
+    rekeningnummers = ResourceSlot(Rekeningnummers)
+    klantcontacten = ResourceSlot(Klantcontacten)
+    betrokkenen = ResourceSlot(Betrokkenen)
+    onderwerpobjecten = ResourceSlot(Onderwerpobjecten)
+    bijlagen = ResourceSlot(Bijlagen)
+    actoren = ResourceSlot(Actoren)
+    actorklantcontacten = ResourceSlot(ActorKlantcontacten)
+    interne_taken = ResourceSlot(InterneTaken)
+    categorieen = ResourceSlot(Categorieen)
+    categorie_relaties = ResourceSlot(CategorieRelaties)
+    vertegenwoordigingen = ResourceSlot(Vertegenwoordigingen)
 
     def partij_for_bsn(
         self, bsn: str, *, expand: Sequence[str] | str | None = None

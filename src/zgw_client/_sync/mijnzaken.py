@@ -268,7 +268,7 @@ class MijnZaken:
         self._today = today
 
     def _has(self, service: str) -> bool:
-        return service in self._client.config.services
+        return bool(self._client.services_of(service))
 
     def _gather(
         self, calls: Sequence[Callable[[], T]]

@@ -35,6 +35,7 @@ from ..identifiers import validate_bsn, validate_kvk
 from ..objecten import _filters as f
 from ..objecten.models import Object, ObjectRecord, Objecttype, ObjecttypeVersion
 from ..objecten.taken import Taak, TaakStatus, is_open, taak_from_object, taak_to_data
+from .api import API, ResourceSlot
 from .klantinteracties import zaak_uuid_of
 from .pagination import Paginator
 from .resource import Resource
@@ -92,7 +93,7 @@ class Objects(Resource[Object]):
     Writes (``create``, ``update``, ``partial_update``) carry ``Content-Crs`` automatically.
     """
 
-    api, path, model = "objecten", "objects", Object
+    kind, path, model = "objecten", "objects", Object
     wire_names, joined = _OBJECTS_WIRE, f.JOINED["ObjectsFilters"]
 
     def list(
@@ -215,25 +216,22 @@ class Objects(Resource[Object]):
 
 
 class Objecttypes(Resource[Objecttype]):
-    """``/objecttypes``: from the ``objecttypen`` service when configured, else ``objecten``.
+    """``/objecttypes``: from the ``objecttypen`` service when one is configured, else from
+    the Objects API itself.
 
     Objects 4.0 serves the objecttypes itself; Objects 3.6 reads them from a separate
     Objecttypes API, configured as the service ``objecttypen``.
     """
 
-    api, path, model = "objecten", "objecttypes", Objecttype
+    kind, path, model = "objecten", "objecttypes", Objecttype
     wire_names = f.WIRE_NAMES["ObjecttypesFilters"]
     joined = f.JOINED["ObjecttypesFilters"]
 
-    @property
-    def service_name(self) -> str:
-        """``objecttypen`` when that service is configured, else ``objecten``."""
-        return "objecttypen" if "objecttypen" in self._client.config.services else self.api
-
-    @property
-    def url(self) -> str:
-        """The objecttypes collection's URL on the service that serves it."""
-        return self._client.url_for(self.service_name, self.path)
+    def __init__(self, client: ZGWClient, service: str | None = None) -> None:
+        super().__init__(client, service)
+        if client.services_of("objecttypen"):
+            # Objects 3.x: the objecttypes live in the Objecttypes API.
+            self.service = client.default_service("objecttypen")
 
     def list(
         self,
@@ -310,12 +308,14 @@ class Taken:
     server filter never widens the answer.
     """
 
-    def __init__(self, client: ZGWClient, objects: Objects) -> None:
+    def __init__(self, client: ZGWClient, service: str | None = None) -> None:
         self._client = client
-        self._objects = objects
+        self._objects = Objects(client, service)
+        #: The name of the Objects API service the taken are read from.
+        self.service = self._objects.service
 
     def __repr__(self) -> str:
-        return "<Taken>"
+        return f"<Taken of {self.service!r}>"
 
     def _type_url(self, objecttype: Ref | BaseModel | None) -> str | None:
         if objecttype is None:
@@ -488,13 +488,11 @@ def _code(value: Any) -> str | None:
     return getattr(value, "value", value) if value is not None else None
 
 
-class ObjectenAPI:
+class ObjectenAPI(API):
     """The Objects API: ``client.objecten.objects``, ``.objecttypes`` and ``.taken``."""
 
-    def __init__(self, client: ZGWClient) -> None:
-        self.objects = Objects(client)
-        self.objecttypes = Objecttypes(client)
-        self.taken = Taken(client, self.objects)
+    kind = "objecten"
 
-    def __repr__(self) -> str:
-        return "<ObjectenAPI>"
+    objects = ResourceSlot(Objects)
+    objecttypes = ResourceSlot(Objecttypes)
+    taken = ResourceSlot(Taken)

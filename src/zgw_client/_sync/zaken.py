@@ -36,11 +36,12 @@ from ..zaken.models import (
     ZaakObject,
     ZaakVerzoek,
 )
+from .api import API, ResourceSlot
 from .pagination import Paginator
 from .resource import NestedResource, Resource, Timeout
 
 if TYPE_CHECKING:
-    from .client import ZGWClient
+    pass
 
 __all__ = ["ZakenAPI"]
 
@@ -54,7 +55,7 @@ class Zaken(Resource[Zaak]):
     (``status.statustype`` also asks for ``status``), as Open Zaak needs them.
     """
 
-    api = "zaken"
+    kind = "zaken"
     path = "zaken"
     model = Zaak
     wire_names = f.WIRE_NAMES["ZakenFilters"]
@@ -120,7 +121,7 @@ class Zaken(Resource[Zaak]):
         body = self._client.get_json(
             self.url_of(ref), params=params, headers=headers, timeout=timeout
         )
-        if paths and needs_fallback(body, self._client.api_version(self.api)):
+        if paths and needs_fallback(body, self._client.api_version(self.service)):
             body = copy.deepcopy(body)
             self._fill_expand(body, paths)
         return self.parse(body)
@@ -131,7 +132,7 @@ class Zaken(Resource[Zaak]):
         paths = expand_with_parents(expand)
 
         def hook(items: builtins.list[Any]) -> None:
-            version = self._client.api_version(self.api)
+            version = self._client.api_version(self.service)
             for item in items:
                 if isinstance(item, dict) and needs_fallback(item, version):
                     self._fill_expand(item, paths)
@@ -169,7 +170,7 @@ class Zaken(Resource[Zaak]):
             "zaakinformatieobjecten": "zaakinformatieobjecten",
         }
         if field in listed:
-            list_url = self._client.url_for(self.api, listed[field])
+            list_url = self._client.url_for(self.service, listed[field])
             return self._client.paginate(list_url, parse=dict, params={"zaak": url}).to_list()
         if field == "eigenschappen":
             return self._client.paginate(url + "/zaakeigenschappen", parse=dict).to_list()
@@ -196,7 +197,7 @@ class Zaken(Resource[Zaak]):
 class Statussen(Resource[Status]):
     """``/statussen``: the status history of zaken. A new status sets the zaak's status."""
 
-    api, path, model = "zaken", "statussen", Status
+    kind, path, model = "zaken", "statussen", Status
     wire_names, joined = f.WIRE_NAMES["StatussenFilters"], f.JOINED["StatussenFilters"]
 
     def list(
@@ -213,7 +214,7 @@ class Statussen(Resource[Status]):
 class SubStatussen(Resource[SubStatus]):
     """``/substatussen`` (Open Zaak): finer-grained updates within a status."""
 
-    api, path, model = "zaken", "substatussen", SubStatus
+    kind, path, model = "zaken", "substatussen", SubStatus
     wire_names, joined = f.WIRE_NAMES["SubstatussenFilters"], f.JOINED["SubstatussenFilters"]
 
     def list(
@@ -230,7 +231,7 @@ class SubStatussen(Resource[SubStatus]):
 class Rollen(Resource[Rol]):
     """``/rollen``: who is involved in a zaak, and how (initiator, behandelaar, ...)."""
 
-    api, path, model = "zaken", "rollen", Rol
+    kind, path, model = "zaken", "rollen", Rol
     wire_names, joined = f.WIRE_NAMES["RollenFilters"], f.JOINED["RollenFilters"]
 
     def list(
@@ -247,7 +248,7 @@ class Rollen(Resource[Rol]):
 class Resultaten(Resource[Resultaat]):
     """``/resultaten``: the outcome of a zaak."""
 
-    api, path, model = "zaken", "resultaten", Resultaat
+    kind, path, model = "zaken", "resultaten", Resultaat
     wire_names, joined = f.WIRE_NAMES["ResultatenFilters"], f.JOINED["ResultatenFilters"]
 
     def list(
@@ -264,7 +265,7 @@ class Resultaten(Resource[Resultaat]):
 class ZaakObjecten(Resource[ZaakObject]):
     """``/zaakobjecten``: the objects (address, building, ...) a zaak is about."""
 
-    api, path, model = "zaken", "zaakobjecten", ZaakObject
+    kind, path, model = "zaken", "zaakobjecten", ZaakObject
     wire_names, joined = f.WIRE_NAMES["ZaakobjectenFilters"], f.JOINED["ZaakobjectenFilters"]
 
     def list(
@@ -281,7 +282,7 @@ class ZaakObjecten(Resource[ZaakObject]):
 class ZaakInformatieObjecten(Resource[ZaakInformatieObject]):
     """``/zaakinformatieobjecten``: documents linked to a zaak (an unpaged list)."""
 
-    api, path, model = "zaken", "zaakinformatieobjecten", ZaakInformatieObject
+    kind, path, model = "zaken", "zaakinformatieobjecten", ZaakInformatieObject
     wire_names = f.WIRE_NAMES["ZaakinformatieobjectenFilters"]
     joined = f.JOINED["ZaakinformatieobjectenFilters"]
 
@@ -299,7 +300,7 @@ class ZaakInformatieObjecten(Resource[ZaakInformatieObject]):
 class ZaakContactMomenten(Resource[ZaakContactMoment]):
     """``/zaakcontactmomenten``: links between zaken and Contactmomenten API records."""
 
-    api, path, model = "zaken", "zaakcontactmomenten", ZaakContactMoment
+    kind, path, model = "zaken", "zaakcontactmomenten", ZaakContactMoment
     wire_names = f.WIRE_NAMES["ZaakcontactmomentenFilters"]
     joined = f.JOINED["ZaakcontactmomentenFilters"]
 
@@ -317,7 +318,7 @@ class ZaakContactMomenten(Resource[ZaakContactMoment]):
 class ZaakVerzoeken(Resource[ZaakVerzoek]):
     """``/zaakverzoeken``: links between zaken and verzoeken."""
 
-    api, path, model = "zaken", "zaakverzoeken", ZaakVerzoek
+    kind, path, model = "zaken", "zaakverzoeken", ZaakVerzoek
     wire_names = f.WIRE_NAMES["ZaakverzoekenFilters"]
     joined = f.JOINED["ZaakverzoekenFilters"]
 
@@ -335,7 +336,7 @@ class ZaakVerzoeken(Resource[ZaakVerzoek]):
 class KlantContacten(Resource[KlantContact]):
     """``/klantcontacten`` of the Zaken API (the old, zaak-bound contact record)."""
 
-    api, path, model = "zaken", "klantcontacten", KlantContact
+    kind, path, model = "zaken", "klantcontacten", KlantContact
     wire_names = f.WIRE_NAMES["KlantcontactenFilters"]
     joined = f.JOINED["KlantcontactenFilters"]
 
@@ -353,7 +354,7 @@ class KlantContacten(Resource[KlantContact]):
 class ZaakNotities(Resource[ZaakNotitie]):
     """``/zaaknotities`` (Open Zaak): notes on a zaak."""
 
-    api, path, model = "zaken", "zaaknotities", ZaakNotitie
+    kind, path, model = "zaken", "zaaknotities", ZaakNotitie
     wire_names = f.WIRE_NAMES["ZaaknotitiesFilters"]
     joined = f.JOINED["ZaaknotitiesFilters"]
 
@@ -371,7 +372,7 @@ class ZaakNotities(Resource[ZaakNotitie]):
 class ZaakEigenschappen(NestedResource[ZaakEigenschap]):
     """``/zaken/{uuid}/zaakeigenschappen``: the values of a zaak's eigenschappen."""
 
-    api, parent_path, path, model = "zaken", "zaken", "zaakeigenschappen", ZaakEigenschap
+    kind, parent_path, path, model = "zaken", "zaken", "zaakeigenschappen", ZaakEigenschap
     parent_field = "zaak"
 
     def list(
@@ -381,26 +382,24 @@ class ZaakEigenschappen(NestedResource[ZaakEigenschap]):
         return self._list({}, limit=limit, url=self.collection_url(zaak))
 
 
-class ZakenAPI:
+class ZakenAPI(API):
     """The Zaken API: ``client.zaken.zaken``, ``.statussen``, ``.rollen``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
     ``partial_update``/``delete``.
     """
 
-    def __init__(self, client: ZGWClient) -> None:
-        self.zaken = Zaken(client)
-        self.statussen = Statussen(client)
-        self.substatussen = SubStatussen(client)
-        self.rollen = Rollen(client)
-        self.resultaten = Resultaten(client)
-        self.zaakobjecten = ZaakObjecten(client)
-        self.zaakinformatieobjecten = ZaakInformatieObjecten(client)
-        self.zaakeigenschappen = ZaakEigenschappen(client)
-        self.zaakcontactmomenten = ZaakContactMomenten(client)
-        self.zaakverzoeken = ZaakVerzoeken(client)
-        self.klantcontacten = KlantContacten(client)
-        self.zaaknotities = ZaakNotities(client)
+    kind = "zaken"
 
-    def __repr__(self) -> str:
-        return "<ZakenAPI>"
+    zaken = ResourceSlot(Zaken)
+    statussen = ResourceSlot(Statussen)
+    substatussen = ResourceSlot(SubStatussen)
+    rollen = ResourceSlot(Rollen)
+    resultaten = ResourceSlot(Resultaten)
+    zaakobjecten = ResourceSlot(ZaakObjecten)
+    zaakinformatieobjecten = ResourceSlot(ZaakInformatieObjecten)
+    zaakeigenschappen = ResourceSlot(ZaakEigenschappen)
+    zaakcontactmomenten = ResourceSlot(ZaakContactMomenten)
+    zaakverzoeken = ResourceSlot(ZaakVerzoeken)
+    klantcontacten = ResourceSlot(KlantContacten)
+    zaaknotities = ResourceSlot(ZaakNotities)

@@ -29,7 +29,7 @@ that calls ``backend.register(...)`` (and ``backend.router.add(...)`` for specia
 
 from ._apis import ALL_APIS, ApiDefinition
 from ._backend import InMemoryBackend
-from ._clients import async_client_for, client_for, config_for
+from ._clients import async_client_for, async_mounts_for, client_for, config_for, mounts_for
 from ._collections import Collection
 from ._faults import Fault, FaultKind, FaultSet
 from ._filters import Filter
@@ -56,8 +56,10 @@ __all__ = [
     "Router",
     "ServedBackend",
     "async_client_for",
+    "async_mounts_for",
     "client_for",
     "config_for",
+    "mounts_for",
     "seed_benchmark",
     "seed_demo",
 ]
