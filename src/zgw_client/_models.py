@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
-__all__ = ["OPEN_ENUM", "Reference", "ZGWModel", "model_to_wire"]
+__all__ = ["OPEN_ENUM", "Reference", "SnakeCaseModel", "ZGWModel", "model_to_wire"]
 
 #: A URL that points at another ZGW resource. Typed as ``str`` on purpose: the servers send
 #: ``""`` for "no reference" in places (``rol.betrokkene``), which a strict URL type refuses.
@@ -53,3 +53,14 @@ class ZGWModel(BaseModel):
 def model_to_wire(model: BaseModel, *, exclude_unset: bool = True) -> dict[str, Any]:
     """Serialise ``model`` for a request body: camelCase, JSON types, unset fields omitted."""
     return model.model_dump(mode="json", by_alias=True, exclude_unset=exclude_unset)
+
+
+class SnakeCaseModel(ZGWModel):
+    """Base of the models of APIs that speak snake_case JSON (Open Product).
+
+    Open Product renders its bodies with DRF's plain JSON renderer, so the wire keys are the
+    Python names (``start_datum``, ``producttype_uuid``). Everything else is as in
+    [`ZGWModel`][zgw_client._models.ZGWModel]: unknown fields kept, open enums.
+    """
+
+    model_config = ConfigDict(alias_generator=None)
