@@ -1,7 +1,7 @@
 """Models of the Producten API (Open Product 1.8, API 1.7): the products a party holds.
 
 A product (e.g. a parkeervergunning) is an instance of a producttype (see
-[`zgw_client.producttypen`][zgw_client.producttypen]) held by one or more ``eigenaren``,
+[`zgw_client.producttypen`][zgw_client.producttypen.models]) held by one or more ``eigenaren``,
 valid from ``start_datum`` to ``eind_datum``, with a ``status`` the producttype allows.
 
 Server facts the models follow:

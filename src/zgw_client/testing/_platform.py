@@ -6,7 +6,7 @@ Dutch texts): a 400 has the title ``Ongeldige invoerwaarde.``, a missing field t
 (``isGerelateerdAan.0.urn``, ``eigenaren.0.bsn``). Open VTB camelCases the names, Open
 Product does not. URNs are checked with the RFC 8141 pattern both servers use.
 
-A :class:`FieldErrors` collects the problems of one body; ``raise_if_any`` ends the write
+A ``FieldErrors`` collects the problems of one body; ``raise_if_any`` ends the write
 with a 400 listing them all, as DRF does for field errors.
 """
 
@@ -172,7 +172,7 @@ class FieldErrors:
 class PlatformCollection(Collection):
     """A collection of Open VTB or Open Product: DRF messages, its own page-size parameter.
 
-    Subclasses check a write in :meth:`check_body` (all field errors at once); the engine's
+    Subclasses check a write in ``check_body`` (all field errors at once); the engine's
     Open Zaak style checks (``required``, ``url_fields``, ...) are not used.
 
     Attributes:

@@ -142,7 +142,7 @@ class DemoScenario:
 
 @dataclass(frozen=True)
 class PlatformScenario:
-    """The Dienstverleningsplatform resources :func:`seed_platform` created, by short name."""
+    """The Dienstverleningsplatform resources `seed_platform` created, by short name."""
 
     party_urn: str
     berichten: dict[str, str]
