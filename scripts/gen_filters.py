@@ -30,6 +30,11 @@ SOURCES = {
     "klantinteracties": "klantinteracties-0.9.0.yaml",
     "contactmomenten": "contactmomenten-1.0.0.yaml",
     "objecten": "objects-2.7.0.yaml",
+    "berichten": "open-vtb-0.1.0-berichten.yaml",
+    "taken": "open-vtb-0.1.0-taken.yaml",
+    "verzoeken": "open-vtb-0.1.0-verzoeken.yaml",
+    "producten": "open-product-1.8.0-producten.yaml",
+    "producttypen": "open-product-1.8.0-producttypen.yaml",
 }
 
 #: Parameters the paginator sets itself.
@@ -52,6 +57,18 @@ def class_name(path: str) -> str:
     if len(segments) > 1 and segments[-1] in ("_zoek", "search"):
         name = class_name("/" + segments[-2])[: -len("Filters")] + "Zoek"
     return name + "Filters"
+
+
+def nested_class_name(path: str) -> str:
+    """The class name for a nested list whose last segment another list already uses.
+
+    ``/producttypen/{uuid}/content`` -> ``ProducttypenContentFilters`` (``/content`` keeps
+    ``ContentFilters``).
+    """
+    segments = [s for s in path.strip("/").split("/") if not s.startswith("{")]
+    if len(segments) < 2:
+        raise ValueError(f"two list endpoints would both be named {class_name(path)}: {path}")
+    return class_name("/" + segments[-2])[: -len("Filters")] + class_name(path)
 
 
 def python_type(schema: dict[str, Any], style_explode: bool, *, body: bool = False) -> str:
@@ -114,7 +131,7 @@ def generate(package: str, spec_path: Path) -> str:
             continue
         name = class_name(path)
         if name in seen:
-            continue
+            name = nested_class_name(path)
         seen.add(name)
         lines = [
             f"class {name}(TypedDict, total=False):",

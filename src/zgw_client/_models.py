@@ -21,6 +21,7 @@ from ._exceptions import UnexpectedResponseError
 __all__ = [
     "OPEN_ENUM",
     "Reference",
+    "SnakeCaseModel",
     "ZGWModel",
     "model_to_wire",
     "parse_response_body",
@@ -131,3 +132,14 @@ def _shape_message(name: str, data: Any, exc: ValidationError, source: str) -> s
         f"{source} answered a body that is not a valid {name} ({shown}{more}). The server "
         "may run an API version this SDK does not know; report it with the server's version."
     )
+
+
+class SnakeCaseModel(ZGWModel):
+    """Base of the models of APIs that speak snake_case JSON (Open Product).
+
+    Open Product renders its bodies with DRF's plain JSON renderer, so the wire keys are the
+    Python names (``start_datum``, ``producttype_uuid``). Everything else is as in
+    [`ZGWModel`][zgw_client._models.ZGWModel]: unknown fields kept, open enums.
+    """
+
+    model_config = ConfigDict(alias_generator=None)

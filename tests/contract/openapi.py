@@ -32,6 +32,11 @@ SPEC_FILES = {
     "/contactmomenten/api/v1/": "contactmomenten-1.0.0.yaml",
     "/objecten/api/v2/": "objects-2.7.0.yaml",
     "/api/v2/": "objects-2.7.0.yaml",
+    "/berichten/api/v1/": "open-vtb-0.1.0-berichten.yaml",
+    "/taken/api/v1/": "open-vtb-0.1.0-taken.yaml",
+    "/verzoeken/api/v1/": "open-vtb-0.1.0-verzoeken.yaml",
+    "/producten/api/v1/": "open-product-1.8.0-producten.yaml",
+    "/producttypen/api/v1/": "open-product-1.8.0-producttypen.yaml",
 }
 
 

@@ -36,6 +36,11 @@ def test_api_roots_answer_without_auth(backend: InMemoryBackend) -> None:
         "klantinteracties": "0.9.0",
         "contactmomenten": "1.0.0",
         "objecten": "2.7.0",
+        "berichten": "0.1.0",
+        "taken": "0.1.0",
+        "verzoeken": "0.1.0",
+        "producten": "1.7.0",
+        "producttypen": "1.7.0",
     }
 
 

@@ -28,6 +28,8 @@ class ApiDefinition:
         root_links: the keys of the API root document and the path each points at.
         language: language of the problem texts.
         invalid_params_key: ``invalidParams`` (Open Zaak, Open Klant) or ``invalid_params``.
+        www_authenticate: the ``WWW-Authenticate`` header of a token API's 401 (Open VTB and
+            Open Product name their OIDC scheme first: ``Bearer realm="api"``).
     """
 
     name: str
@@ -37,6 +39,7 @@ class ApiDefinition:
     root_links: tuple[tuple[str, str], ...] = ()
     language: Language = "nl"
     invalid_params_key: str = "invalidParams"
+    www_authenticate: str = "Token"
 
 
 def _links(*names: str) -> tuple[tuple[str, str], ...]:
@@ -144,6 +147,66 @@ OBJECTEN = ApiDefinition(
     invalid_params_key="invalid_params",
 )
 
+# The Dienstverleningsplatform: Open VTB 0.1.0 (one server, three API roots) and Open
+# Product 1.8.0 (two roots; its API-version is 1.7.0). Both authenticate with OIDC or a
+# DRF token, so a 401 names the OIDC scheme; Open Product renders snake_case JSON.
+_OIDC_FIRST = 'Bearer realm="api"'
+BERICHTEN = ApiDefinition(
+    "berichten",
+    "/berichten/api/v1/",
+    "0.1.0",
+    "token",
+    _links("berichten"),
+    www_authenticate=_OIDC_FIRST,
+)
+TAKEN = ApiDefinition(
+    "taken",
+    "/taken/api/v1/",
+    "0.1.0",
+    "token",
+    _links("externetaken", "betaaltaken", "urltaken", "formuliertaken"),
+    www_authenticate=_OIDC_FIRST,
+)
+VERZOEKEN = ApiDefinition(
+    "verzoeken",
+    "/verzoeken/api/v1/",
+    "0.1.0",
+    "token",
+    _links("verzoeken", "verzoektypen"),
+    www_authenticate=_OIDC_FIRST,
+)
+PRODUCTEN = ApiDefinition(
+    "producten",
+    "/producten/api/v1/",
+    "1.7.0",
+    "token",
+    _links("producten"),
+    invalid_params_key="invalid_params",
+    www_authenticate=_OIDC_FIRST,
+)
+PRODUCTTYPEN = ApiDefinition(
+    "producttypen",
+    "/producttypen/api/v1/",
+    "1.7.0",
+    "token",
+    _links(
+        "producttypen",
+        "links",
+        "prijzen",
+        "themas",
+        "bestanden",
+        "schemas",
+        "content",
+        "acties",
+        "contentlabels",
+        "locaties",
+        "organisaties",
+        "contacten",
+    ),
+    invalid_params_key="invalid_params",
+    www_authenticate=_OIDC_FIRST,
+)
+
 ALL_APIS: tuple[ApiDefinition, ...] = (
     ZAKEN,
     CATALOGI,
@@ -152,4 +215,9 @@ ALL_APIS: tuple[ApiDefinition, ...] = (
     KLANTINTERACTIES,
     CONTACTMOMENTEN,
     OBJECTEN,
+    BERICHTEN,
+    TAKEN,
+    VERZOEKEN,
+    PRODUCTEN,
+    PRODUCTTYPEN,
 )

@@ -97,7 +97,7 @@ def _verified_claims(token: str, secret: str) -> dict[str, Any]:
 def check_token(authorization: str | None, token: str, api: ApiDefinition) -> None:
     """Raise the 401 Open Klant / the Objects API send unless the right token is given."""
     english = api.language == "en"
-    headers = {"WWW-Authenticate": "Token"}
+    headers = {"WWW-Authenticate": api.www_authenticate}
     if not authorization or not authorization.startswith("Token "):
         raise ProblemError(401, code="not_authenticated", headers=headers)
     if authorization[len("Token ") :].strip() != token:

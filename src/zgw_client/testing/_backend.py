@@ -63,12 +63,17 @@ def _version_tuple(version: str) -> tuple[int, ...]:
 
 def _installers() -> list[Installer]:
     from . import (
+        _berichten,
         _besluiten,
         _catalogi,
         _contactmomenten,
         _documenten,
         _klantinteracties,
         _objecten,
+        _producten,
+        _producttypen,
+        _taken_vtb,
+        _verzoeken,
         _zaken,
     )
 
@@ -80,6 +85,11 @@ def _installers() -> list[Installer]:
         _klantinteracties.install,
         _contactmomenten.install,
         _objecten.install,
+        _berichten.install,
+        _taken_vtb.install,
+        _verzoeken.install,
+        _producttypen.install,
+        _producten.install,
     ]
 
 
