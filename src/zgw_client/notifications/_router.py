@@ -266,7 +266,7 @@ class Router:
         if known is None:
             self._handlers[handler.name] = handler
             return handler
-        if known.func is not handler.func or known.for_cloud_events != handler.for_cloud_events:
+        if known.func != handler.func or known.for_cloud_events != handler.for_cloud_events:
             raise ConfigurationError(
                 f"Two different handlers are both named {handler.name!r}; the delivery store "
                 "tells handlers apart by name. Pass name=... to one of them."
