@@ -100,3 +100,30 @@ def receiver() -> NotificationReceiver:
             JWTAuthenticator([JWT_SECRET, OLD_JWT_SECRET], client_ids={"open-notificaties"}),
         ]
     )
+
+
+@pytest.fixture(scope="session")
+def django_configured() -> None:
+    """Django with a minimal settings module, configured once for the test session.
+
+    Each test puts its own URLs in place with `override_settings(ROOT_URLCONF=...)`.
+    """
+    import django
+    from django.conf import settings
+
+    if not settings.configured:
+        settings.configure(
+            DEBUG=False,
+            SECRET_KEY="tests-only-not-secret",
+            ALLOWED_HOSTS=["testserver", "127.0.0.1", "localhost"],
+            ROOT_URLCONF="tests.notifications.django_urls_unused",
+            MIDDLEWARE=[
+                "django.middleware.common.CommonMiddleware",
+                "django.middleware.csrf.CsrfViewMiddleware",
+            ],
+            INSTALLED_APPS=[],
+            DATABASES={},
+            CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+            USE_TZ=True,
+        )
+        django.setup()
