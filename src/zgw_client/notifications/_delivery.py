@@ -53,8 +53,7 @@ class Delivery:
         """``kanaal/resource/actie`` or the CloudEvent type: safe to log (no kenmerken)."""
         if self.notification is not None:
             n = self.notification
-            actie = n.actie.value if hasattr(n.actie, "value") else n.actie
-            return f"{n.kanaal}/{n.resource}/{actie}"
+            return f"{n.kanaal}/{n.resource}/{n.actie}"
         assert self.cloud_event is not None
         return f"CloudEvent {self.cloud_event.type}"
 

@@ -84,9 +84,7 @@ class _Route:
             return False
         if self.resources is not None and notification.resource not in self.resources:
             return False
-        actie = notification.actie
-        actie_text = actie.value if hasattr(actie, "value") else actie
-        if self.acties is not None and actie_text not in self.acties:
+        if self.acties is not None and str(notification.actie) not in self.acties:
             return False
         kenmerken = notification.kenmerken
         for key, values in self.kenmerken:

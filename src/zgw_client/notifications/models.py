@@ -61,6 +61,10 @@ class Actie(str, Enum):
     partial_update = "partial_update"
     destroy = "destroy"
 
+    def __str__(self) -> str:
+        # f"{notification.actie}" reads "update", as for a value this enum does not know
+        return self.value
+
 
 def _kenmerk_text(value: Any) -> str:
     # What the Django publishers themselves send: DRF's CharField renders a value with str().
