@@ -5,7 +5,7 @@ What a subscriber receives is a [`Notification`][zgw_client.notifications.Notifi
 to `/notificaties` (the `Message` schema of Notificaties 1.0.x). Open Notificaties can send the
 same message as a CloudEvent instead, when the abonnement has `sendCloudevents` on; that form
 is parsed into the same `Notification`, with the envelope kept as
-[`Notification.cloud_event`][zgw_client.notifications.Notification.cloud_event].
+[`Notification.cloud_event`][zgw_client.notifications.models.Notification.cloud_event].
 
 [`Kanaal`][zgw_client.notifications.Kanaal] and
 [`Abonnement`][zgw_client.notifications.Abonnement] are the two resources of the Notificaties
