@@ -76,6 +76,7 @@ def test_asgi_apps_answer_as_the_contract_says(kind: str) -> None:
     assert responses[0].content == b""
     assert responses[3].headers["content-type"] == "application/problem+json"
     assert responses[3].headers["www-authenticate"] == "Token"
+    assert responses[3].headers["content-length"] == str(len(responses[3].content))
     assert responses[5].json()["invalidParams"][0]["code"] == "parse_error"
 
 

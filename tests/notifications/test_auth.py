@@ -55,6 +55,8 @@ def test_an_empty_header_counts_as_missing(receiver: NotificationReceiver) -> No
         "Token",
         "Bearer not.a.jwt",
         "Bearer \udcff\udcfe",
+        "Token \ud800",
+        "Bearer a.\ud800.b",
     ],
 )
 def test_a_wrong_credential_is_403(receiver: NotificationReceiver, value: str) -> None:

@@ -98,7 +98,7 @@ class StaticTokenAuthenticator:
         return f"StaticTokenAuthenticator(<{len(self._tokens)} token(s)>)"
 
     def authenticate(self, authorization: str) -> AuthResult:
-        given = authorization.strip().encode("utf-8", "surrogateescape")
+        given = authorization.strip().encode("utf-8", "surrogatepass")
         # Compare with every token, so the time taken does not tell which one matched.
         matched = False
         for token in self._tokens:
@@ -165,7 +165,8 @@ class JWTAuthenticator:
                 return AuthResult(accepted=False, code="jwt-expired")
             except jwt.ImmatureSignatureError:
                 return AuthResult(accepted=False, code="jwt-not-yet-valid")
-            except jwt.PyJWTError:
+            except (jwt.PyJWTError, ValueError, TypeError):
+                # ValueError: also text pyjwt cannot encode (lone surrogates from a framework)
                 return AuthResult(accepted=False, code="jwt-invalid")
             break
         if claims is None:

@@ -64,16 +64,13 @@ def asgi_app(receiver: NotificationReceiver) -> ASGIApp:
             return  # websockets: nothing to receive here; the server closes them
         body = await read_asgi_body(receive, receiver.max_body_size + 1)
         response = await receiver.receive_async(scope["method"], scope["headers"], body)
-        await send(
-            {
-                "type": "http.response.start",
-                "status": response.status,
-                "headers": [
-                    (name.lower().encode("latin-1"), value.encode("latin-1"))
-                    for name, value in response.headers
-                ],
-            }
-        )
+        headers = [
+            (name.lower().encode("latin-1"), value.encode("latin-1"))
+            for name, value in response.headers
+        ]
+        if response.body:
+            headers.append((b"content-length", str(len(response.body)).encode()))
+        await send({"type": "http.response.start", "status": response.status, "headers": headers})
         await send({"type": "http.response.body", "body": response.body})
 
     return app
