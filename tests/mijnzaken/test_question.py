@@ -172,3 +172,33 @@ async def test_today_is_the_injected_one(composer: Any, demo: DemoScenario) -> N
     )
 
     assert confirmation.answer_expected_by == dt.date(2026, 12, 9)
+
+
+@pytest.mark.parametrize(
+    ("fails", "kind"),
+    [
+        ("/klantcontacten", "status"),
+        ("/betrokkenen", "status"),
+        ("/onderwerpobjecten", "status"),
+        ("/betrokkenen", "disconnect"),
+        ("/onderwerpobjecten", "disconnect"),
+    ],
+)
+async def test_a_question_that_fails_halfway_leaves_nothing_behind(
+    mz: Any, demo: DemoScenario, backend: InMemoryBackend, fails: str, kind: str
+) -> None:
+    """Three writes: when one fails (an error answer, or the connection dropping after it
+    was sent), what was written before is deleted again, and the error is raised."""
+    from zgw_client import ZGWError
+    from zgw_client.testing import Fault
+
+    tables = ("klantcontacten", "betrokkenen", "onderwerpobjecten")
+    before = {t: len(backend.table("klantinteracties", t)) for t in tables}
+    fault = Fault(500, kind=kind, method="POST", path_contains=fails)  # type: ignore[arg-type]
+    backend.faults.add(fault)
+
+    with pytest.raises(ZGWError):
+        await resolve(mz.stel_een_vraag(demo.zaken["subsidie"], "Hoe lang nog?", bsn=DEMO_BSN))
+
+    assert fault.fired == 1
+    assert {t: len(backend.table("klantinteracties", t)) for t in tables} == before

@@ -1,4 +1,5 @@
-"""When the composer's requests start, and how many run at once (both faces).
+"""When the composer's requests start, and how many run at once (both faces, real
+transports; the plan's order without any I/O is tested in test_plan.py).
 
 The transports here wrap the in-memory backend: one holds a request back until another has
 arrived (a composer that waited for the first would hang until the gate gives up), one
@@ -20,9 +21,8 @@ import pytest
 from tests.conftest import resolve
 from tests.mijnzaken.conftest import BSN, TODAY, Seeder
 from zgw_client import AsyncZGWClient, ZGWClient
-from zgw_client._async import mijnzaken as async_composer
-from zgw_client._sync import mijnzaken as sync_composer
 from zgw_client.mijnzaken import AsyncMijnZaken, MijnZaken, Policy
+from zgw_client.mijnzaken._plan import _catalogi_refs
 from zgw_client.testing import DEMO_BSN, InMemoryBackend, config_for
 from zgw_client.testing.demo import DemoScenario
 
@@ -119,85 +119,6 @@ class AsyncCountingTransport(httpx.AsyncBaseTransport):
             return await self.inner.handle_async_request(request)
         finally:
             self.counter.leave()
-
-
-class Timeline:
-    """When each request started, was written and was answered (seconds, monotonic)."""
-
-    def __init__(
-        self,
-        write_seconds: float,
-        answer_seconds: float,
-        *,
-        reports: bool,
-        by_path: dict[str, tuple[float, float]] | None = None,
-    ) -> None:
-        self.write_seconds = write_seconds
-        self.answer_seconds = answer_seconds
-        self.reports = reports  # the transport tells the client through the trace extension
-        self.by_path = by_path or {}  # path part -> (write, answer) seconds
-        self.events: list[tuple[float, str, str]] = []
-        self.lock = threading.Lock()
-
-    def seconds(self, request: httpx.Request) -> tuple[float, float]:
-        for part, seconds in self.by_path.items():
-            if part in request.url.path:
-                return seconds
-        return self.write_seconds, self.answer_seconds
-
-    def log(self, what: str, request: httpx.Request) -> None:
-        with self.lock:
-            self.events.append((time.monotonic(), what, request.url.path))
-
-    def first(self, what: str, path_part: str) -> float:
-        return min(t for t, w, p in self.events if w == what and path_part in p)
-
-    def starts(self, path_part: str) -> list[float]:
-        return [t for t, w, p in self.events if w == "start" and path_part in p]
-
-
-class SyncTimelineTransport(httpx.BaseTransport):
-    """Takes ``write_seconds`` to write a request (like a connect and send), reports it
-    as httpcore does, then answers ``answer_seconds`` later."""
-
-    def __init__(self, backend: InMemoryBackend, timeline: Timeline) -> None:
-        self.inner = backend.transport()
-        self.timeline = timeline
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        self.timeline.log("start", request)
-        write, answer = self.timeline.seconds(request)
-        time.sleep(write)
-        trace = request.extensions.get("trace")
-        if self.timeline.reports and trace is not None:
-            trace("http11.send_request_body.complete", {"request": request})
-        self.timeline.log("written", request)
-        time.sleep(answer)
-        return self.inner.handle_request(request)
-
-
-class AsyncTimelineTransport(httpx.AsyncBaseTransport):
-    def __init__(self, backend: InMemoryBackend, timeline: Timeline) -> None:
-        self.inner = backend.async_transport()
-        self.timeline = timeline
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        self.timeline.log("start", request)
-        write, answer = self.timeline.seconds(request)
-        await asyncio.sleep(write)
-        trace = request.extensions.get("trace")
-        if self.timeline.reports and trace is not None:
-            await trace("http11.send_request_body.complete", {"request": request})
-        self.timeline.log("written", request)
-        await asyncio.sleep(answer)
-        return await self.inner.handle_async_request(request)
-
-
-@pytest.fixture
-def only_the_report_releases(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Waiting for a write report never times out: only the report lets requests go."""
-    for module in (async_composer, sync_composer):
-        monkeypatch.setattr(module, "HEAD_START", 30.0)
 
 
 @pytest.fixture
@@ -338,104 +259,6 @@ async def test_a_besluittype_outside_the_zaaktype_is_still_named(
     assert backend.requests_matching("GET", listed) == []
 
 
-@pytest.mark.parametrize("details", [False, True], ids=["overview", "details"])
-@pytest.mark.usefixtures("only_the_report_releases")
-async def test_the_zaken_list_goes_out_first(
-    composer_on: Any, backend: InMemoryBackend, demo: DemoScenario, details: bool
-) -> None:
-    """The rollen, the taken and the subject's klantcontacten start once the zaken list has
-    been written: the request everything else waits for gets the connection and the event
-    loop to itself (on a transport that reports the write, as httpx's default does)."""
-    timeline = Timeline(write_seconds=0.05, answer_seconds=0.01, reports=True)
-    mz = composer_on(
-        backend,
-        lambda: SyncTimelineTransport(backend, timeline),
-        lambda: AsyncTimelineTransport(backend, timeline),
-    )
-
-    overview = await resolve(mz.overview(bsn=DEMO_BSN, details=details))
-
-    assert overview.complete
-    zaken_written = timeline.first("written", "/zaken/api/v1/zaken")
-    others = [*timeline.starts("/zaken/api/v1/rollen"), *timeline.starts("/objecten/")]
-    if details:
-        others += timeline.starts("/klantinteracties/api/v1/klantcontacten")
-    assert len(others) >= 3 + details
-    assert min(others) >= zaken_written
-
-
-async def test_without_a_write_report_the_others_wait_only_briefly(
-    composer_on: Any, backend: InMemoryBackend, demo: DemoScenario
-) -> None:
-    """A transport that does not report writes (a mock, say) holds the other requests back
-    for at most ``HEAD_START``, not until the zaken list is answered."""
-    assert async_composer.HEAD_START == sync_composer.HEAD_START < 0.1
-    timeline = Timeline(write_seconds=0.0, answer_seconds=0.5, reports=False)
-    mz = composer_on(
-        backend,
-        lambda: SyncTimelineTransport(backend, timeline),
-        lambda: AsyncTimelineTransport(backend, timeline),
-    )
-
-    overview = await resolve(mz.overview(bsn=DEMO_BSN))
-
-    assert overview.complete
-    zaken_started = timeline.first("start", "/zaken/api/v1/zaken")
-    rollen_started = timeline.first("start", "/zaken/api/v1/rollen")
-    assert rollen_started - zaken_started < 0.2  # well before the zaken list's answer
-
-
-@pytest.mark.parametrize("details", [False, True], ids=["overview", "details"])
-@pytest.mark.usefixtures("only_the_report_releases")
-async def test_the_catalogi_go_out_before_the_zaken_and_rollen_are_parsed(
-    composer_on: Any,
-    backend: InMemoryBackend,
-    demo: DemoScenario,
-    details: bool,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Parsing what has arrived can wait; the requests the composition waits on cannot:
-    the zaaktype and its statustypen are asked from the zaken as sent, and the zaken and
-    the rollen are parsed once those requests are on their way."""
-    slow_write = (0.3, 0.01)  # the catalogi requests take long to write
-    timeline = Timeline(
-        write_seconds=0.0,
-        answer_seconds=0.01,
-        reports=True,
-        by_path={
-            "/catalogi/api/v1/statustypen": slow_write,
-            "/catalogi/api/v1/zaaktypen/": slow_write,
-            "/zaken/api/v1/rollen": (0.0, 0.12),  # in while those are being written
-        },
-    )
-    mz = composer_on(
-        backend,
-        lambda: SyncTimelineTransport(backend, timeline),
-        lambda: AsyncTimelineTransport(backend, timeline),
-    )
-    parsed: dict[str, float] = {}
-    for name in ("zaken", "rollen"):
-        resource = getattr(mz._client.zaken, name)
-
-        def recording(data: Any, original: Any = resource.parse, name: str = name) -> Any:
-            parsed.setdefault(name, time.monotonic())
-            return original(data)
-
-        monkeypatch.setattr(resource, "parse", recording)
-
-    overview = await resolve(mz.overview(bsn=DEMO_BSN, details=details))
-
-    assert overview.complete
-    catalogi_written = max(
-        timeline.first("written", "/catalogi/api/v1/statustypen"),
-        timeline.first("written", "/catalogi/api/v1/zaaktypen/"),
-    )
-    rollen_in = timeline.first("written", "/zaken/api/v1/rollen") + 0.12
-    assert rollen_in < catalogi_written  # the rollen were in before: they waited
-    assert parsed["zaken"] >= catalogi_written
-    assert parsed["rollen"] >= catalogi_written
-
-
 def test_catalogi_refs_are_read_from_the_zaken_as_sent() -> None:
     items: list[Any] = [
         {"zaaktype": "A", "_expand": {"resultaat": {"resultaattype": "R"}}},
@@ -444,4 +267,4 @@ def test_catalogi_refs_are_read_from_the_zaken_as_sent() -> None:
         "not a zaak",
         {"zaaktype": "A", "_expand": None},
     ]
-    assert async_composer._catalogi_refs(items) == (["A", "A"], ["R"])
+    assert _catalogi_refs(items) == (["A", "A"], ["R"])

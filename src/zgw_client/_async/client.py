@@ -26,13 +26,11 @@ from tenacity import (
 )
 
 from .. import _core
-from .._async_concurrency import current_limiter
 from .._base_client import MAX_REDIRECTS, BaseClient
 from .._cache import ResponseCache
 from .._config import RetryPolicy, Service, ZGWConfig
 from .._exceptions import ConfigurationError, RetriesExhaustedError
 from .._models import ZGWModel, parse_response_body
-from .._request_context import REQUEST_WRITTEN
 from .api import AsyncAPI
 from .besluiten import AsyncBesluitenAPI
 from .catalogi import AsyncCatalogiAPI
@@ -434,26 +432,13 @@ class AsyncZGWClient(BaseClient):
     async def _send_once(
         self, request: httpx.Request, policy: RetryPolicy, *, stream: bool
     ) -> httpx.Response:
-        limiter = current_limiter()
-        written = REQUEST_WRITTEN.get()
-        if written is not None:
-            _report_written(request, written)
         try:
-            if limiter is None:
-                response = await self._http.send(
-                    request, auth=self._auth, stream=stream, follow_redirects=False
-                )
-            else:
-                async with limiter:
-                    response = await self._http.send(
-                        request, auth=self._auth, stream=stream, follow_redirects=False
-                    )
+            response = await self._http.send(
+                request, auth=self._auth, stream=stream, follow_redirects=False
+            )
         except httpx.TransportError as exc:
             outcome = _core.retry_signal_for_transport(exc, request)
             raise outcome from exc
-        finally:
-            if written is not None:
-                written()  # at the latest now, for transports that do not report it
         if response.status_code in policy.retry_statuses:
             await response.aread()  # the error needs the body; it is small
             signal = _core.retry_signal_for_response(response, policy)
@@ -461,14 +446,3 @@ class AsyncZGWClient(BaseClient):
                 await response.aclose()
                 raise signal
         return response
-
-
-def _report_written(request: httpx.Request, written: Callable[[], None]) -> None:
-    """Call ``written`` once httpcore reports the request body sent (its ``trace``
-    extension, which httpx passes on to the transport)."""
-
-    async def trace(event: str, info: dict[str, Any]) -> None:
-        if event.endswith(".send_request_body.complete"):
-            written()
-
-    request.extensions["trace"] = trace

@@ -25,8 +25,8 @@ from pydantic import BaseModel
 from typing_extensions import TypedDict, Unpack
 
 from .. import _core
-from .._async_concurrency import gather_limited
 from .._exceptions import InputError, ZGWError
+from .._executor import AsyncExecutor
 from .._models import parse_response_body
 from .._resource import Ref, resource_url
 from ..identifiers import validate_bsn, validate_kvk
@@ -337,8 +337,8 @@ class AsyncTaken:
             return await self._objects.list(**filters).to_list()
 
         # The variants are independent: ask them at once, not one after another.
-        results = await gather_limited(
-            len(variants), [functools.partial(query, data_attr) for data_attr in variants]
+        results = await AsyncExecutor(len(variants)).gather(
+            [functools.partial(query, data_attr) for data_attr in variants]
         )
         found: dict[str, tuple[Object, Taak | None]] = {}
         for result in results:

@@ -2,24 +2,10 @@
 # Do not edit: edit the source and run the script.
 """Compose a citizen's "Mijn Zaken" from the registers (async face).
 
-Uses only the public client API. Requests start as soon as what they depend on has arrived,
-with at most ``policy.concurrency`` in flight in one composition:
-
-1. the subject's zaken (with status, resultaat and, for details, zaakinformatieobjecten
-   embedded when the server can) first, and once that request is written their rollen,
-   their open taken and (for details) their klantcontacten;
-2. as soon as the zaken are in, the catalogi they point at: per zaaktype the zaaktype, its
-   statustypen and (for details) its besluittypen, and the embedded resultaten's
-   resultaattypen. These hold nothing personal, so they need not wait for the rollen; they
-   are asked from the zaken as sent, and parsing (the zaken, the rollen if they are in)
-   waits until they are written: what the rest waits for goes first;
-3. once the rollen tell which zaken are the subject's: with ``details``, per zaak its
-   statussen, besluiten and contact moments, and all documents in one search (then, right
-   away, their informatieobjecttypen); without ``expand``, the statussen and resultaten;
-4. only what the above could not embed or pre-fetch (a type outside the zaaktype's lists).
-
-Each URL is fetched at most once per composition (catalogi also across compositions).
-A part that fails is reported in ``missing``; the rest is still returned.
+What to fetch and in which order is the plan's ([`Composition`][zgw_client.mijnzaken._plan]);
+this module runs it with the face's executor and turns each request of the plan into a call
+on the public client API. A part that fails is reported in ``missing``; the rest is still
+returned.
 
 Generated from its ``_async/`` source by ``scripts/unasync.py``.
 """
@@ -28,224 +14,75 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-import functools
-import threading
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from .._sync_concurrency import gather_limited, new_limiter, new_signal, wait_at_most
-from .._exceptions import AccessDeniedError, InputError, ZGWError
+from .. import _core
+from .._exceptions import ConfigurationError, InputError, UnconfiguredURLError, ZGWError
+from .._executor import Executor
 from .._models import parse_response_body
-from .._request_context import limit_requests, report_written
-from ..besluiten.models import Besluit
-from ..catalogi.models import Besluittype, Informatieobjecttype, Resultaattype, Statustype, Zaaktype
-from ..contact import Contactmoment, from_klantcontact
-from ..documenten.models import EnkelvoudigInformatieObject
-from ..identifiers import mask_bsn, validate_bsn, validate_kvk, validate_vestigingsnummer
-from ..klantinteracties.models import Klantcontact
+from .._urls import parse_url
+from ..identifiers import mask_bsn
 from ..mijnzaken import _compose as c
-from ..mijnzaken.models import (
-    BesluitView,
-    DocumentView,
-    Missing,
-    Overview,
-    QuestionConfirmation,
-    Subject,
-    ZaakDetail,
-    ZaakSummary,
+from ..mijnzaken import _views as views
+from ..mijnzaken._plan import Composition, Services
+from ..mijnzaken._requests import (
+    BesluitenOf,
+    BesluittypenOf,
+    ContactsAbout,
+    DocumentenOf,
+    DocumentSearch,
+    Fetch,
+    OpenTaken,
+    PlanRequest,
+    RollenOf,
+    StatussenOf,
+    StatustypenOf,
+    SubjectContacts,
+    TakenOfZaak,
+    ZaakWith,
+    ZakenOf,
 )
+from ..mijnzaken._state import MODELS
+from ..mijnzaken._subject import SubjectIdentity
+from ..mijnzaken.models import Overview, QuestionConfirmation, ZaakDetail
 from ..mijnzaken.policy import Policy
-from ..objecten.taken import Taak, is_open
-from ..zaken.models import Resultaat, Rol, Status, Zaak
+from ..objecten.taken import is_open
+from .besluiten import BesluitenAPI
+from .catalogi import CatalogiAPI
 from .contact import contactmomenten_about_zaak
+from .documenten import DocumentenAPI
+from .zaken import ZakenAPI
 
 if TYPE_CHECKING:
     from .client import ZGWClient
 
 __all__ = ["MijnZaken"]
 
-T = TypeVar("T")
-P = ParamSpec("P")
-R = TypeVar("R")
+A = TypeVar("A")
 
-#: What the zaken list embeds (with ``expand``, Zaken 1.5+). Open Zaak 1.30 pays for every
-#: embedded object (26 zaken: a plain list 140 ms, with status and resultaat 400 ms, also
-#: with zaaktype 1400 ms), so only what saves a request per zaak is embedded. Left out on
-#: purpose: ``status.statustype`` and ``resultaat.resultaattype`` (the zaaktype's
-#: statustypen, needed for the steps anyway, hold the former; the latter comes beside them,
-#: both cached); ``zaaktype`` (every zaak would repeat it; one GET beside the statustypen,
-#: cached); and ``rollen`` (one ``rollen`` list of the citizen, asked at the same time as
-#: the zaken, costs Open Zaak less than embedding the rollen of every zaak).
-OVERVIEW_EXPAND = ["status", "resultaat"]
-#: With details also the zaakinformatieobjecten: the documents then come in one search.
-DETAIL_EXPAND = ["status", "resultaat", "zaakinformatieobjecten"]
-#: One zaak (detail, question): its rollen decide access, so they are embedded.
-ZAAK_EXPAND = ["zaaktype", "status", "resultaat", "rollen"]
-#: The subject's own klantcontacten: who started the contact and which zaak it was about.
-#: Not ``hadBetrokkenen.wasPartij``: that would repeat the subject's partij in every one.
+#: What the subject's own klantcontacten embed: who started the contact and which zaak it
+#: was about. Not ``hadBetrokkenen.wasPartij``: that would repeat the subject's partij.
 SUBJECT_CONTACT_EXPAND = ["hadBetrokkenen", "gingOverOnderwerpobjecten"]
-#: The zaken list gates the most work (the catalogi, then every view), so it goes out
-#: first: the other requests of the first round start once it has been written, told by
-#: the transport (httpx's default and the in-memory one report it), else after this many
-#: seconds. They are needed a round trip later, so waiting costs them nothing; sent at
-#: once, they would hold up the zaken list's connect and write on a busy event loop
-#: (measured on loopback: about 4 ms of 60).
-HEAD_START = 0.05
-
-
-def _catalogi_refs(items: Sequence[Any]) -> tuple[builtins.list[str], builtins.list[str]]:
-    """The zaaktypen (unless embedded) and embedded resultaten's resultaattypen that zaken
-    point at, read from the zaken as sent (before they are parsed)."""
-    zaaktypen: builtins.list[str] = []
-    resultaattypen: builtins.list[str] = []
-    for item in items:
-        if not isinstance(item, dict):
-            continue
-        expand = item.get("_expand")
-        embedded: dict[str, Any] = expand if isinstance(expand, dict) else {}
-        zaaktype = item.get("zaaktype")
-        if isinstance(zaaktype, str) and zaaktype and not embedded.get("zaaktype"):
-            zaaktypen.append(zaaktype)
-        resultaat = embedded.get("resultaat")
-        if isinstance(resultaat, dict) and isinstance(resultaat.get("resultaattype"), str):
-            resultaattypen.append(resultaat["resultaattype"])
-    return zaaktypen, resultaattypen
-
-
-def _reporting(
-    calls: Sequence[Callable[[], T]], sent: Any
-) -> builtins.list[Callable[[], T]]:
-    """``calls``, each reporting when its first request is on its way (or it ended without
-    one); ``sent`` is set once all of them have (at once when there are none)."""
-    countdown = _Countdown(len(calls), sent)
-
-    def reporting(call: Callable[[], T]) -> Callable[[], T]:
-        def run() -> T:
-            done = countdown.part()
-            try:
-                with report_written(done):
-                    return call()
-            finally:
-                done()
-
-        return run
-
-    return [reporting(call) for call in calls]
-
-
-class _Countdown:
-    """Sets ``signal`` once ``parts`` parts have each reported (once; from any thread)."""
-
-    def __init__(self, parts: int, signal: Any) -> None:
-        self._left = parts
-        self._signal = signal
-        self._lock = threading.Lock()
-        if parts <= 0:
-            signal.set()
-
-    def part(self) -> Callable[[], None]:
-        reported = False
-
-        def report() -> None:
-            nonlocal reported
-            with self._lock:
-                if reported:
-                    return
-                reported = True
-                self._left -= 1
-                last = self._left == 0
-            if last:
-                self._signal.set()
-
-        return report
-
-
-class _Subject:
-    """The validated identity the overview is for."""
-
-    def __init__(self, bsn: str | None, kvk: str | None, vestigingsnummer: str | None) -> None:
-        if (bsn is None) == (kvk is None):
-            raise InputError("Give exactly one of bsn or kvk.")
-        self.bsn = validate_bsn(bsn) if bsn is not None else None
-        self.kvk = validate_kvk(kvk) if kvk is not None else None
-        self.vestigingsnummer = (
-            validate_vestigingsnummer(vestigingsnummer) if vestigingsnummer else None
-        )
-
-    def view(self) -> Subject:
-        value = self.bsn or self.kvk or ""
-        return Subject(
-            kind="bsn" if self.bsn else "kvk",
-            masked="*" * (len(value) - 4) + value[-4:],
-            vestigingsnummer=self.vestigingsnummer,
-        )
-
-    def zaak_filters(self) -> dict[str, Any]:
-        if self.bsn:
-            return {"rol__betrokkene_identificatie__natuurlijk_persoon__inp_bsn": self.bsn}
-        # Not narrowed to the vestiging on the server: a rol for the whole company (no
-        # vestigingsNummer) counts for each vestiging; holds() applies the vestiging.
-        return {"rol__betrokkene_identificatie__niet_natuurlijk_persoon__kvk_nummer": self.kvk}
-
-    def rol_filters(self) -> dict[str, Any]:
-        if self.bsn:
-            return {"betrokkene_identificatie__natuurlijk_persoon__inp_bsn": self.bsn}
-        return {"betrokkene_identificatie__niet_natuurlijk_persoon__kvk_nummer": self.kvk}
-
-    def holds(self, rollen: Sequence[Rol], policy: Policy) -> bool:
-        return c.holds_qualifying_rol(
-            rollen, policy, bsn=self.bsn, kvk=self.kvk, vestigingsnummer=self.vestigingsnummer
-        )
-
-
-class _Composition:
-    """What one composition fetched: parsed resources by URL, and what failed."""
-
-    def __init__(self) -> None:
-        self.by_url: dict[str, Any] = {}
-        self.missing: builtins.list[Missing] = []
-        #: URLs and list keys asked for already (found or failed): asked once only.
-        self.attempted: set[str] = set()
-        #: The zaken were asked with ``expand=zaakinformatieobjecten``.
-        self.documents_embedded = False
-        #: The subject's klantcontacten grouped by the UUID of the zaak they are about.
-        self.contacts_by_zaak: dict[str, builtins.list[Klantcontact]] | None = None
-
-    def claim(self, key: str) -> bool:
-        """True the first time ``key`` is asked for (and it is not known already)."""
-        if key in self.attempted or key in self.by_url:
-            return False
-        self.attempted.add(key)
-        return True
-
-    def pending(self, keys: Iterable[str | None]) -> bool:
-        """Whether any of ``keys`` is still to be asked for (without claiming it)."""
-        return any(k and k not in self.attempted and k not in self.by_url for k in keys)
-
-
-def _bounded(
-    method: Callable[Concatenate[MijnZaken, P], R],
-) -> Callable[Concatenate[MijnZaken, P], R]:
-    """Every request the method sends, also from the helpers it calls, counts against
-    ``policy.concurrency``: at most that many are in flight at once."""
-
-    @functools.wraps(method)
-    def bounded(self: MijnZaken, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        with limit_requests(new_limiter(self.policy.concurrency)):
-            return method(self, *args, **kwargs)
-
-    return bounded
+#: The kinds an overview cannot do without.
+REQUIRED_KINDS = ("zaken", "catalogi")
 
 
 class MijnZaken:
     """A citizen's or company's overview of zaken, taken and contact (async).
 
     Args:
-        client: a configured client; ``zaken`` and ``catalogi`` are needed, ``documenten``,
-            ``besluiten``, ``klantinteracties``/``contactmomenten`` and ``objecten`` are
-            used when configured.
-        policy: what may be shown (safe defaults, see :class:`Policy`).
+        client: a configured client. At least one ``zaken`` and a ``catalogi`` service
+            are needed; ``documenten``, ``besluiten``, ``klantinteracties`` or
+            ``contactmomenten``, and ``objecten`` are used when configured. With several
+            Zaken services, the overview reads the subject's zaken from all of them.
+        policy: what may be shown (safe defaults, see
+            [`Policy`][zgw_client.mijnzaken.Policy]).
         today: the date "days left" counts from (default: today).
+
+    Raises:
+        ConfigurationError: no Zaken or no Catalogi service is configured (an overview
+            without them would be empty, not merely incomplete).
 
     Example:
         ```python
@@ -263,20 +100,61 @@ class MijnZaken:
         *,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
+        absent = [kind for kind in REQUIRED_KINDS if not client.services_of(kind)]
+        if absent:
+            raise ConfigurationError(
+                f"MijnZaken needs a {' and a '.join(absent)} service, and none is configured: "
+                "without them every overview would be empty. Configure them, e.g. "
+                "ZGWConfig.open_zaak(base_url, credentials)."
+            )
         self._client = client
         self.policy = policy or Policy()
         self._today = today
 
-    def _has(self, service: str) -> bool:
-        return bool(self._client.services_of(service))
+    def _services(self) -> Services:
+        client = self._client
+        kinds = [client.kind_of(name) for name in client.config.services]
+        return Services(client.services_of("zaken"), kinds, self._sibling)
 
-    def _gather(
-        self, calls: Sequence[Callable[[], T]]
-    ) -> builtins.list[T | ZGWError]:
-        return gather_limited(self.policy.concurrency, calls)
+    def _sibling(self, kind: str, zaak_url: str) -> str | None:
+        """The service of ``kind`` on the zaak's host, else the default one of the kind."""
+        names = self._client.services_of(kind)
+        if not names:
+            return None
+        origin = parse_url(zaak_url)
+        for name in names:
+            root = parse_url(self._client.service(name).api_root)
+            if (root.scheme, root.host, root.port) == (origin.scheme, origin.host, origin.port):
+                return name
+        try:
+            return self._client.default_service(kind)
+        except ConfigurationError:
+            return names[0]
+
+    def _api(self, namespace: Callable[[ZGWClient, str], A], url: str) -> A:
+        """The API ``namespace`` on the service that holds ``url`` (its own catalogus, its
+        own Zaken API: with several Open Zaaks each URL is read where it lives)."""
+        name = self._client.service_name_for(url)
+        if name is None:
+            roots = [service.api_root for service in self._client.config.services.values()]
+            raise UnconfiguredURLError(url, roots)
+        return namespace(self._client, name)
+
+    def _zaak_url(self, zaak: str) -> tuple[str, str]:
+        """The URL of a zaak given by URL or UUID (a UUID: on the default Zaken service),
+        and the name of the service it is on."""
+        text = str(zaak).strip()
+        if text.startswith(("http://", "https://")):
+            return self._api(ZakenAPI, text).zaken.url_of(text), self._client.service_name_for(
+                text
+            ) or ""
+        zaken = self._client.zaken
+        return zaken.zaken.url_of(text), zaken.service
+
+    def _run(self, plan: Composition) -> None:
+        Executor(self.policy.concurrency).run(plan, self._perform)
 
     # -- the overview ----------------------------------------------------------------------
-    @_bounded
     def overview(
         self,
         *,
@@ -295,573 +173,17 @@ class MijnZaken:
                 contact timeline), as a portal's detail pages need.
 
         Returns:
-            The overview; ``missing`` lists the parts that could not be fetched.
+            The overview; ``missing`` lists the parts that could not be fetched, and
+            ``complete`` says whether anything is.
         """
-        subject = _Subject(bsn, kvk, vestigingsnummer)
-        comp = _Composition()
-        zaken, taken = self._zaken_and_taken(subject, comp, details=details)
-        visible = self._visible(zaken, subject, comp)
-        self._complete_zaken(visible, comp, details=details)
-        today = self._today()
-        taken_by_zaak: dict[str, int] = {}
-        for taak in taken:
-            key = c.taak_zaak_uuid(taak)
-            if key:
-                taken_by_zaak[key] = taken_by_zaak.get(key, 0) + 1
-        summaries = [self._summary(zaak, comp, taken_by_zaak) for zaak in visible]
-        by_uuid = {s.uuid: s for s in summaries if s.uuid}
-        taak_views = c.sort_taken(c.taak_view(t, today, by_uuid) for t in taken)
-        detail_views = None
-        if details:
-            detail_views = [
-                self._detail(zaak, summary, comp, taken)
-                for zaak, summary in zip(visible, summaries, strict=True)
-            ]
+        subject = SubjectIdentity(bsn, kvk, vestigingsnummer)
+        plan = Composition.overview(subject, self.policy, self._services(), details=details)
+        self._run(plan)
         warnings = []
-        if not self._has("objecten"):
+        if not self._client.services_of("objecten"):
             warnings.append("No objecten service configured: taken are not shown.")
-        return Overview(
-            subject=subject.view(),
-            generated_at=dt.datetime.now(dt.timezone.utc),
-            taken=taak_views,
-            lopende_zaken=c.sort_by_activity(s for s in summaries if not s.afgerond),
-            afgeronde_zaken=c.sort_by_activity(s for s in summaries if s.afgerond),
-            details=detail_views,
-            missing=comp.missing,
-            warnings=warnings,
-        )
+        return views.overview(plan, self._today(), warnings)
 
-    def _zaken_and_taken(
-        self, subject: _Subject, comp: _Composition, *, details: bool = False
-    ) -> tuple[builtins.list[Zaak], builtins.list[Taak]]:
-        """Phase 1: the subject's zaken (and rollen), open taken, and (with details) the
-        subject's klantcontacten, concurrently."""
-        expand = None
-        if self.policy.use_expand:
-            expand = DETAIL_EXPAND if details else OVERVIEW_EXPAND
-            comp.documents_embedded = details
-        zaken_api = self._client.zaken
-        filters = subject.zaak_filters()
-        if expand:
-            filters["expand"] = expand
-
-        zaken_sent = new_signal()  # the zaken list is on its way
-        zaken_in = new_signal()  # ... and has arrived
-        catalogi_sent = new_signal()  # the catalogi it points at are on their way
-
-        def zaken() -> Any:
-            try:
-                with report_written(zaken_sent.set):
-                    items = zaken_api.zaken.list(page_size=100, **filters).raw().to_list()
-            except BaseException:
-                catalogi_sent.set()  # none will be asked: let nobody wait for them
-                raise
-            finally:
-                zaken_sent.set()
-                zaken_in.set()
-            # Catalogi hold nothing personal: ask for them now, before the zaken are even
-            # parsed, while the rollen (which decide what is shown) may be on their way.
-            zaaktypen, resultaattypen = _catalogi_refs(items)
-            catalogi = self._catalogi_calls(zaaktypen, resultaattypen, comp, details=details)
-
-            def parse() -> builtins.list[Zaak]:
-                wait_at_most(catalogi_sent, HEAD_START)  # CPU work that can wait
-                return [zaken_api.zaken.parse(item) for item in items]
-
-            both: builtins.list[Callable[[], Any]] = [
-                functools.partial(self._gather, _reporting(catalogi, catalogi_sent)),
-                parse,
-            ]
-            return (self._gather(both))[1]
-
-        def rollen() -> Any:
-            wait_at_most(zaken_sent, HEAD_START)
-            rollen_api = zaken_api.rollen
-            items = rollen_api.list(page_size=100, **subject.rol_filters()).raw().to_list()
-            if zaken_in.is_set():  # the catalogi requests are being sent: they go first
-                wait_at_most(catalogi_sent, HEAD_START)
-            return [rollen_api.parse(item) for item in items]
-
-        def taken() -> Any:
-            if not self._has("objecten"):
-                return []
-            wait_at_most(zaken_sent, HEAD_START)
-            return self._client.objecten.taken.open_taken(bsn=subject.bsn, kvk=subject.kvk)
-
-        def contacts() -> Any:
-            if details and self._has("klantinteracties"):
-                wait_at_most(zaken_sent, HEAD_START)
-                self._subject_klantcontacten(subject, comp)
-
-        zaken_result, rollen_result, taken_result, _ = self._gather(
-            [zaken, rollen, taken, contacts]
-        )
-        found_zaken: builtins.list[Zaak] = []
-        if isinstance(zaken_result, ZGWError):
-            comp.missing.append(c.missing_from("zaken", zaken_result, "zaken"))
-        else:
-            found_zaken = zaken_result
-        if isinstance(rollen_result, ZGWError):
-            # Without rollen no zaak can be shown safely.
-            comp.missing.append(c.missing_from("zaken (rollen)", rollen_result, "zaken"))
-            found_zaken = []
-        else:
-            for rol in rollen_result:
-                comp.by_url.setdefault(f"rollen-of:{rol.zaak}", []).append(rol)
-        found_taken: builtins.list[Taak] = []
-        if isinstance(taken_result, ZGWError):
-            comp.missing.append(c.missing_from("taken", taken_result, "objecten"))
-        else:
-            found_taken = taken_result
-        return found_zaken, found_taken
-
-    def _rollen_of(self, zaak: Zaak, comp: _Composition) -> builtins.list[Rol]:
-        if zaak.expand is not None and zaak.expand.rollen is not None:
-            return zaak.expand.rollen
-        rollen: builtins.list[Rol] = comp.by_url.get(f"rollen-of:{zaak.url}", [])
-        return rollen
-
-    def _visible(
-        self, zaken: Sequence[Zaak], subject: _Subject, comp: _Composition
-    ) -> builtins.list[Zaak]:
-        """The subject's zaken the policy lets them see (fetching zaaktypen when needed)."""
-        for zaak in zaken:
-            if zaak.expand is not None and zaak.expand.zaaktype is not None and zaak.zaaktype:
-                comp.by_url[zaak.zaaktype] = zaak.expand.zaaktype
-        self._fetch_all({z.zaaktype for z in zaken if z.zaaktype}, Zaaktype, comp, "zaaktype")
-        visible = []
-        for zaak in zaken:
-            if not subject.holds(self._rollen_of(zaak, comp), self.policy):
-                continue
-            if not c.zaaktype_visible(comp.by_url.get(zaak.zaaktype or ""), self.policy):
-                continue
-            if not c.zaak_level_visible(zaak, self.policy):
-                continue
-            visible.append(zaak)
-        return visible
-
-    def _fetch_all(
-        self, urls: set[str] | builtins.list[str], model: type[Any], comp: _Composition, part: str
-    ) -> None:
-        """GET every URL not asked for yet in this composition, concurrently, parsed."""
-        todo = [u for u in sorted({u for u in urls if u}) if comp.claim(u)]
-        results = self._gather(
-            [functools.partial(self._client.get_json, url) for url in todo]
-        )
-        for url, result in zip(todo, results, strict=True):
-            if isinstance(result, ZGWError):
-                comp.missing.append(c.missing_from(f"{part} {url}", result))
-            else:
-                try:
-                    comp.by_url[url] = parse_response_body(
-                        model, result, source=f"GET {mask_bsn(url)}"
-                    )
-                except ZGWError as error:
-                    comp.missing.append(c.missing_from(f"{part} {url}", error))
-
-    def _fetch_calls(
-        self,
-        comp: _Composition,
-        *wanted: tuple[Sequence[str | None], type[Any], str],
-    ) -> builtins.list[Callable[[], Any]]:
-        """A :meth:`_fetch_all` call for each ``(urls, model, part)`` with a URL not asked for
-        yet; none for the rest (a task that has nothing to do still costs a turn)."""
-        return [
-            functools.partial(self._fetch_all, [u for u in urls if u], model, comp, part)
-            for urls, model, part in wanted
-            if comp.pending(urls)
-        ]
-
-    def _catalogi_calls(
-        self,
-        zaaktypen: Sequence[str],
-        resultaattypen: Sequence[str | None],
-        comp: _Composition,
-        *,
-        details: bool,
-    ) -> builtins.list[Callable[[], Any]]:
-        """What zaken point at in the Catalogi API: their zaaktypen with the statustypen (and
-        besluittypen for details), and the resultaattypen of their embedded resultaten."""
-        zaaktype_urls = sorted(set(zaaktypen))
-        calls: builtins.list[Callable[[], Any]] = [
-            functools.partial(self._statustypen, url, comp)
-            for url in zaaktype_urls
-            if comp.pending([f"statustypen-of:{url}"])
-        ]
-        calls += self._fetch_calls(
-            comp,
-            (zaaktype_urls, Zaaktype, "zaaktype"),
-            (resultaattypen, Resultaattype, "resultaattype"),
-        )
-        if details and self._has("besluiten"):
-            for url in zaaktype_urls:
-                zaaktype = comp.by_url.get(url)
-                if isinstance(zaaktype, Zaaktype) and zaaktype.besluittypen == []:
-                    continue  # no besluiten can be of this zaaktype
-                if comp.pending([f"besluittypen-of:{url}"]):
-                    calls.append(functools.partial(self._besluittypen, url, comp))
-        return calls
-
-    def _complete_zaken(
-        self, zaken: Sequence[Zaak], comp: _Composition, *, details: bool
-    ) -> None:
-        """Everything the views of ``zaken`` need that is not fetched yet."""
-        for zaak in zaken:
-            expand = zaak.expand
-            if expand is None:
-                continue
-            if expand.status is not None and zaak.status:
-                comp.by_url[zaak.status] = expand.status
-                nested = expand.status.expand
-                if nested is not None and nested.statustype is not None:
-                    comp.by_url[expand.status.statustype or ""] = nested.statustype
-            if expand.resultaat is not None and zaak.resultaat:
-                comp.by_url[zaak.resultaat] = expand.resultaat
-                nested_r = expand.resultaat.expand
-                if nested_r is not None and nested_r.resultaattype is not None:
-                    comp.by_url[expand.resultaat.resultaattype or ""] = nested_r.resultaattype
-
-        # Empty for what was pre-fetched when the zaken arrived, or embedded.
-        calls = self._catalogi_calls(
-            [z.zaaktype for z in zaken if z.zaaktype],
-            [
-                z.expand.resultaat.resultaattype
-                for z in zaken
-                if z.expand is not None and z.expand.resultaat is not None
-            ],
-            comp,
-            details=details,
-        )
-        calls += self._fetch_calls(
-            comp,
-            ([z.status for z in zaken], Status, "status"),
-            ([z.resultaat for z in zaken], Resultaat, "resultaat"),
-        )
-        if details:
-            bulk_documents = (
-                comp.documents_embedded
-                and self._has("documenten")
-                and all(z.expand is not None for z in zaken)
-            )
-            if bulk_documents:
-                calls.append(functools.partial(self._documents_in_bulk, zaken, comp))
-            bulk_contacts = "klantcontacten-of-subject" in comp.by_url
-            for zaak in zaken:
-                calls.extend(
-                    self._detail_calls(
-                        zaak, comp, documents=not bulk_documents, contacts=not bulk_contacts
-                    )
-                )
-        self._gather(calls)
-
-        # What nothing above embedded or listed (a type from outside the zaaktype's lists).
-        statustypen: builtins.list[str | None] = []
-        resultaattypen: builtins.list[str | None] = []
-        io_types: builtins.list[str | None] = []
-        besluittypen: builtins.list[str | None] = []
-        for value in self._fetched(comp):
-            if isinstance(value, Status):
-                statustypen.append(value.statustype)
-            elif isinstance(value, Resultaat):
-                resultaattypen.append(value.resultaattype)
-            elif isinstance(value, EnkelvoudigInformatieObject):
-                io_types.append(value.informatieobjecttype)
-            elif isinstance(value, Besluit):
-                besluittypen.append(value.besluittype)
-        self._gather(
-            self._fetch_calls(
-                comp,
-                (statustypen, Statustype, "statustype"),
-                (resultaattypen, Resultaattype, "resultaattype"),
-                (io_types, Informatieobjecttype, "informatieobjecttype"),
-                (besluittypen, Besluittype, "besluittype"),
-            )
-        )
-
-    @staticmethod
-    def _fetched(comp: _Composition) -> Iterable[Any]:
-        """Every resource the composition holds, also those inside the lists it keeps."""
-        for value in comp.by_url.values():
-            if isinstance(value, builtins.list):
-                yield from value
-            else:
-                yield value
-
-    def _subject_klantcontacten(self, subject: _Subject, comp: _Composition) -> None:
-        """All klantcontacten the subject took part in, in one list (not one per zaak).
-
-        The portal's timeline shows the citizen's own contact about each zaak; they are
-        matched to zaken by their onderwerpobject (the zaak's UUID) afterwards.
-        """
-        soort = "bsn" if subject.bsn else "kvk_nummer"
-        klantcontacten = self._client.klantinteracties.klantcontacten
-        try:
-            found = klantcontacten.list(
-                had_betrokkene__was_partij__partij_identificator__code_soort_object_id=soort,
-                had_betrokkene__was_partij__partij_identificator__object_id=(
-                    subject.bsn or subject.kvk or ""
-                ),
-                expand=SUBJECT_CONTACT_EXPAND,
-                page_size=100,
-            ).to_list()
-        except ZGWError as error:
-            comp.missing.append(c.missing_from("contactmomenten", error, "klantinteracties"))
-            comp.by_url["klantcontacten-of-subject"] = None
-            return
-        comp.by_url["klantcontacten-of-subject"] = found
-
-    def _contacts_of(self, zaak: Zaak, comp: _Composition) -> builtins.list[Contactmoment]:
-        """The subject's klantcontacten about ``zaak`` from the one list, as neutral models."""
-        by_zaak = comp.contacts_by_zaak
-        if by_zaak is None:  # grouped once per composition, not once per zaak
-            by_zaak = comp.contacts_by_zaak = {}
-            for klantcontact in comp.by_url.get("klantcontacten-of-subject") or []:
-                expand = klantcontact.expand
-                onderwerpen = (expand.ging_over_onderwerpobjecten if expand else None) or []
-                about = {
-                    str(o.onderwerpobjectidentificator.object_id)
-                    for o in onderwerpen
-                    if o.onderwerpobjectidentificator is not None
-                }
-                for zaak_uuid in about:
-                    by_zaak.setdefault(zaak_uuid, []).append(klantcontact)
-        zaak_uuid = str(zaak.uuid) if zaak.uuid else ""
-        found = [
-            from_klantcontact(klantcontact, zaak_url=zaak.url, zaak_uuid=zaak_uuid)
-            for klantcontact in by_zaak.get(zaak_uuid, [])
-        ]
-        return builtins.list(dict.fromkeys(found))
-
-    def _documents_in_bulk(self, zaken: Sequence[Zaak], comp: _Composition) -> None:
-        """The documents of every zaak in one search, from the embedded zaakinformatieobjecten."""
-        owner: dict[str, builtins.list[str]] = {}
-        for zaak in zaken:
-            links = zaak.expand.zaakinformatieobjecten if zaak.expand else None
-            comp.by_url[f"documenten-of:{zaak.url}"] = []
-            for link in links or []:
-                if link.informatieobject:
-                    owner.setdefault(link.informatieobject, []).append(zaak.url or "")
-        if not owner:
-            return
-        uuids = sorted({url.rstrip("/").rsplit("/", 1)[-1] for url in owner})
-        search = self._client.documenten.enkelvoudiginformatieobjecten.search
-        try:
-            documents = search(uuid__in=uuids).to_list()
-        except ZGWError as error:
-            for zaak in zaken:
-                label = f"documenten of {zaak.identificatie or zaak.url}"
-                comp.missing.append(c.missing_from(label, error, "documenten"))
-            return
-        for document in documents:
-            for zaak_url in owner.get(document.url or "", []):
-                comp.by_url[f"documenten-of:{zaak_url}"].append(document)
-        # Their types right away, each once (cached). Not embedded: Open Zaak 1.30 answers
-        # this search in 120 ms, with ``expand=informatieobjecttype`` in 1.5 s (78 documents).
-        self._fetch_all(
-            [d.informatieobjecttype for d in documents if d.informatieobjecttype],
-            Informatieobjecttype,
-            comp,
-            "informatieobjecttype",
-        )
-
-    def _statustypen(self, zaaktype: str, comp: _Composition) -> None:
-        """The zaaktype's statustypen, in one list: the steps, and each status's type."""
-        key = f"statustypen-of:{zaaktype}"
-        if not comp.claim(key):
-            return
-        statustypen_api = self._client.catalogi.statustypen
-        try:
-            statustypen = statustypen_api.list(zaaktype=zaaktype, page_size=100).to_list()
-        except ZGWError as error:
-            comp.missing.append(c.missing_from(f"statustypen of {zaaktype}", error, "catalogi"))
-            return
-        comp.by_url[key] = statustypen
-        for statustype in statustypen:
-            if statustype.url:
-                comp.by_url[statustype.url] = statustype
-
-    def _besluittypen(self, zaaktype: str, comp: _Composition) -> None:
-        """The zaaktype's besluittypen, in one list, so that the besluiten's types need not
-        wait for the besluiten. A besluittype outside it is fetched afterwards."""
-        key = f"besluittypen-of:{zaaktype}"
-        if not comp.claim(key):
-            return
-        besluittypen_api = self._client.catalogi.besluittypen
-        try:
-            besluittypen = besluittypen_api.list(zaaktypen=zaaktype, page_size=100).to_list()
-        except ZGWError:
-            return  # not missing yet: each besluit's own type is asked for afterwards
-        comp.by_url[key] = besluittypen
-        for besluittype in besluittypen:
-            if besluittype.url:
-                comp.by_url.setdefault(besluittype.url, besluittype)
-
-    def _detail_calls(
-        self, zaak: Zaak, comp: _Composition, *, documents: bool = True, contacts: bool = True
-    ) -> builtins.list[Callable[[], Any]]:
-        url = zaak.url or ""
-        client = self._client
-
-        def statussen() -> Any:
-            return client.zaken.statussen.list(zaak=url, page_size=100).to_list()
-
-        def documenten() -> Any:
-            if not self._has("documenten"):
-                return []
-            return client.documenten.enkelvoudiginformatieobjecten.list(
-                objectinformatieobjecten__object=url, page_size=100
-            ).to_list()
-
-        def besluiten() -> Any:
-            if not self._has("besluiten"):
-                return []
-            return client.besluiten.besluiten.list(zaak=url, page_size=100).to_list()
-
-        def contact() -> Any:
-            if not (self._has("klantinteracties") or self._has("contactmomenten")):
-                return []
-            return contactmomenten_about_zaak(client, zaak)
-
-        parts: dict[str, Callable[[], Any]] = {
-            "statussen": statussen,
-            "besluiten": besluiten,
-        }
-        if documents:
-            parts["documenten"] = documenten
-        if contacts:
-            parts["contactmomenten"] = contact
-
-        def store(part: str, fetch: Callable[[], Any]) -> Callable[[], None]:
-            def run() -> None:
-                try:
-                    comp.by_url[f"{part}-of:{url}"] = fetch()
-                except ZGWError as error:
-                    label = f"{part} of {zaak.identificatie or url}"
-                    comp.missing.append(c.missing_from(label, error))
-
-            return run
-
-        return [store(part, fetch) for part, fetch in parts.items()]
-
-    # -- views ------------------------------------------------------------------------------
-    def _summary(
-        self, zaak: Zaak, comp: _Composition, taken_by_zaak: dict[str, int]
-    ) -> ZaakSummary:
-        status = comp.by_url.get(zaak.status or "")
-        statustype = (
-            comp.by_url.get(status.statustype or "") if isinstance(status, Status) else None
-        )
-        resultaat = comp.by_url.get(zaak.resultaat or "")
-        resultaat_text = None
-        if isinstance(resultaat, Resultaat):
-            resultaattype = comp.by_url.get(resultaat.resultaattype or "")
-            if isinstance(resultaattype, Resultaattype):
-                resultaat_text = resultaattype.omschrijving
-            resultaat_text = resultaat_text or resultaat.toelichting or None
-        return c.zaak_summary(
-            zaak,
-            zaaktype=comp.by_url.get(zaak.zaaktype or ""),
-            status=status if isinstance(status, Status) else None,
-            statustype=statustype if isinstance(statustype, Statustype) else None,
-            statustypen=comp.by_url.get(f"statustypen-of:{zaak.zaaktype}", []),
-            resultaat_text=resultaat_text,
-            open_taken=taken_by_zaak.get(str(zaak.uuid) if zaak.uuid else "", 0),
-            policy=self.policy,
-        )
-
-    def _detail(
-        self, zaak: Zaak, summary: ZaakSummary, comp: _Composition, taken: Sequence[Taak]
-    ) -> ZaakDetail:
-        url = zaak.url or ""
-        status = comp.by_url.get(zaak.status or "")
-        current = status.statustype if isinstance(status, Status) else None
-        steps = c.build_steps(
-            comp.by_url.get(f"statustypen-of:{zaak.zaaktype}", []),
-            comp.by_url.get(f"statussen-of:{url}", []),
-            current,
-            self.policy,
-        )
-        documents = [
-            self._document_view(d, comp)
-            for d in comp.by_url.get(f"documenten-of:{url}", [])
-            if c.document_visible(d, self.policy)
-        ]
-        besluiten = [
-            self._besluit_view(b, comp) for b in comp.by_url.get(f"besluiten-of:{url}", [])
-        ]
-        neutral = comp.by_url.get(f"contactmomenten-of:{url}")
-        if neutral is None and "klantcontacten-of-subject" in comp.by_url:
-            neutral = self._contacts_of(zaak, comp)
-        contacts = [c.contact_view(m) for m in neutral or []]
-        contacts.sort(
-            key=lambda v: v.registered_at or dt.datetime.min.replace(tzinfo=dt.timezone.utc),
-            reverse=True,
-        )
-        today = self._today()
-        own_taken = [
-            c.taak_view(t, today, {summary.uuid or "": summary})
-            for t in taken
-            if c.taak_zaak_uuid(t) == summary.uuid
-        ]
-        label = zaak.identificatie or url
-        missing = [m for m in comp.missing if m.part.endswith(f"of {label}")]
-        return ZaakDetail(
-            zaak=summary,
-            steps=steps,
-            documenten=documents,
-            besluiten=besluiten,
-            contactmomenten=contacts,
-            timeline=c.timeline(contacts, steps),
-            taken=c.sort_taken(own_taken),
-            missing=missing,
-        )
-
-    @staticmethod
-    def _document_view(document: EnkelvoudigInformatieObject, comp: _Composition) -> DocumentView:
-        iotype = comp.by_url.get(document.informatieobjecttype or "")
-        created = document.creatiedatum
-        return DocumentView(
-            url=document.url or "",
-            titel=document.titel,
-            type=iotype.omschrijving if isinstance(iotype, Informatieobjecttype) else None,
-            formaat=document.formaat or None,
-            bestandsnaam=document.bestandsnaam or None,
-            size=document.bestandsomvang,
-            date=created,
-            download_url=(document.url.rstrip("/") + "/download") if document.url else None,
-        )
-
-    @staticmethod
-    def _besluit_view(besluit: Besluit, comp: _Composition) -> BesluitView:
-        besluittype = comp.by_url.get(besluit.besluittype or "")
-        return BesluitView(
-            url=besluit.url or "",
-            identificatie=besluit.identificatie,
-            besluittype=besluittype.omschrijving if isinstance(besluittype, Besluittype) else None,
-            datum=besluit.datum,
-            ingangsdatum=besluit.ingangsdatum,
-            toelichting=besluit.toelichting or None,
-        )
-
-    # -- one zaak ---------------------------------------------------------------------------
-    def _accessible_zaak(self, zaak_ref: str, subject: _Subject, comp: _Composition) -> Zaak:
-        """The zaak, after checking the subject may see it; else :class:`AccessDeniedError`."""
-        expand = ["zaaktype", "rollen"]
-        if self.policy.use_expand:
-            expand = [*ZAAK_EXPAND, "zaakinformatieobjecten"]
-            comp.documents_embedded = True
-        zaak = self._client.zaken.zaken.get(zaak_ref, expand=expand)
-        visible = self._visible([zaak], subject, comp)
-        if not visible:
-            # The same answer whether the zaak is someone else's or hidden by policy, so
-            # that the response does not reveal which.
-            raise AccessDeniedError(
-                "This zaak is not available to this person: they hold no qualifying rol on "
-                "it, or the portal's policy hides it."
-            )
-        return zaak
-
-    @_bounded
     def zaak_detail(
         self,
         zaak: str,
@@ -873,7 +195,7 @@ class MijnZaken:
         """One zaak in full, for its owner only.
 
         Args:
-            zaak: the zaak's URL or UUID.
+            zaak: the zaak's URL or UUID (a UUID is looked up on the default Zaken service).
             bsn: the citizen asking (or ``kvk`` for a company).
             kvk: the company asking.
             vestigingsnummer: the company's vestiging.
@@ -881,31 +203,78 @@ class MijnZaken:
         Raises:
             AccessDeniedError: the subject holds no qualifying rol, or policy hides the zaak.
         """
-        subject = _Subject(bsn, kvk, vestigingsnummer)
-        comp = _Composition()
-        found = self._accessible_zaak(zaak, subject, comp)
-
-        def taken() -> Any:
-            if not self._has("objecten"):
-                return []
-            return self._client.objecten.taken.taken_of_zaak(found.url or "")
-
-        def rest() -> None:
-            self._complete_zaken([found], comp, details=True)
-
-        results = self._gather([taken, rest])
-        zaak_taken: builtins.list[Taak] = []
-        if isinstance(results[0], ZGWError):
-            comp.missing.append(c.missing_from(f"taken of {found.identificatie}", results[0]))
-        else:
-            zaak_taken = [t for t in results[0] if is_open(t)]
-        summary = self._summary(found, comp, {str(found.uuid): len(zaak_taken)})
-        detail = self._detail(found, summary, comp, zaak_taken)
-        detail.missing = comp.missing
+        subject = SubjectIdentity(bsn, kvk, vestigingsnummer)
+        url, service = self._zaak_url(zaak)
+        plan = Composition.zaak(url, subject, self.policy, self._services(), service=service)
+        self._run(plan)
+        found, source = plan.visible_zaken()[0]
+        state = plan.fetched
+        open_taken = [t for t in state.taken if is_open(t)]
+        summary = views.summary(
+            found, source, state, {str(found.uuid): len(open_taken)}, self.policy
+        )
+        detail = views.zaak_detail(found, summary, state, open_taken, self.policy, self._today())
+        detail.missing = state.missing
         return detail
 
+    # -- one request of a plan ---------------------------------------------------------------
+    def _perform(self, request: PlanRequest) -> Any:
+        """Send what ``request`` describes through the public client API."""
+        client = self._client
+        if isinstance(request, ZakenOf):
+            zaken = ZakenAPI(client, request.service).zaken
+            filters = _thawed(request.filters)
+            return zaken.list(page_size=100, **filters).raw().to_list()
+        if isinstance(request, RollenOf):
+            rollen = ZakenAPI(client, request.service).rollen
+            return rollen.list(page_size=100, **_thawed(request.filters)).to_list()
+        if isinstance(request, Fetch):
+            body = client.get_json(request.url)
+            source = f"GET {mask_bsn(request.url)}"
+            return parse_response_body(MODELS[request.model], body, source=source)
+        if isinstance(request, StatustypenOf):
+            statustypen = self._api(CatalogiAPI, request.zaaktype).statustypen
+            found = statustypen.list(zaaktype=request.zaaktype, page_size=100).to_list()
+            return sorted(found, key=lambda s: s.volgnummer or 0)
+        if isinstance(request, BesluittypenOf):
+            besluittypen = self._api(CatalogiAPI, request.zaaktype).besluittypen
+            return besluittypen.list(zaaktypen=request.zaaktype, page_size=100).to_list()
+        if isinstance(request, OpenTaken):
+            return client.objecten.taken.open_taken(bsn=request.bsn, kvk=request.kvk)
+        if isinstance(request, TakenOfZaak):
+            return client.objecten.taken.taken_of_zaak(request.zaak)
+        if isinstance(request, SubjectContacts):
+            klantcontacten = client.klantinteracties.klantcontacten
+            return klantcontacten.list(
+                had_betrokkene__was_partij__partij_identificator__code_soort_object_id=(
+                    request.soort
+                ),
+                had_betrokkene__was_partij__partij_identificator__object_id=request.value,
+                expand=SUBJECT_CONTACT_EXPAND,
+                page_size=100,
+            ).to_list()
+        if isinstance(request, StatussenOf):
+            statussen = self._api(ZakenAPI, request.zaak).statussen
+            return statussen.list(zaak=request.zaak, page_size=100).to_list()
+        if isinstance(request, DocumentenOf):
+            documents = DocumentenAPI(client, request.service).enkelvoudiginformatieobjecten
+            return documents.list(
+                objectinformatieobjecten__object=request.zaak, page_size=100
+            ).to_list()
+        if isinstance(request, DocumentSearch):
+            documents = DocumentenAPI(client, request.service).enkelvoudiginformatieobjecten
+            return documents.search(uuid__in=list(request.uuids)).to_list()
+        if isinstance(request, BesluitenOf):
+            besluiten = BesluitenAPI(client, request.service).besluiten
+            return besluiten.list(zaak=request.zaak, page_size=100).to_list()
+        if isinstance(request, ContactsAbout):
+            return contactmomenten_about_zaak(client, request.zaak)
+        if isinstance(request, ZaakWith):
+            zaken = self._api(ZakenAPI, request.url).zaken
+            return zaken.get(request.url, expand=list(request.expand))
+        raise TypeError(f"no way to perform {request!r}")  # a plan asked for something new
+
     # -- a question ------------------------------------------------------------------------
-    @_bounded
     def stel_een_vraag(
         self,
         zaak: str,
@@ -920,7 +289,9 @@ class MijnZaken:
 
         The klantcontact gets the citizen's partij as betrokkene (when Open Klant knows the
         BSN or KVK) and the zaak as onderwerpobject, so it shows in the zaak's contact
-        timeline.
+        timeline. It takes three writes; if one fails, what was written is deleted again
+        (newest first), so no half-registered question is left behind, and the error is
+        raised.
 
         Args:
             zaak: the zaak's URL or UUID.
@@ -939,48 +310,60 @@ class MijnZaken:
         """
         if not inhoud.strip():
             raise InputError("A question needs text (inhoud).")
-        subject = _Subject(bsn, kvk, None)
-        comp = _Composition()
-        found = self._accessible_zaak(zaak, subject, comp)
-        ki = self._client.klantinteracties
+        subject = SubjectIdentity(bsn, kvk, None)
+        ki = self._client.klantinteracties  # a clear ConfigurationError before any request
+        url, service = self._zaak_url(zaak)
+        plan = Composition.zaak(
+            url, subject, self.policy, self._services(), service=service, access_only=True
+        )
+        self._run(plan)
+        found = plan.visible_zaken()[0][0]
         if subject.bsn:
             partij = ki.partij_for_bsn(subject.bsn)
         else:
             partij = ki.partij_for_kvk(subject.kvk or "")
         now = dt.datetime.now(dt.timezone.utc)
-        klantcontact = ki.klantcontacten.create(
-            {
-                "kanaal": kanaal or self.policy.question_kanaal,
-                "onderwerp": onderwerp or f"Vraag over zaak {found.identificatie or ''}".strip(),
-                "inhoud": inhoud,
-                "indicatieContactGelukt": True,
-                "taal": "nld",
-                "vertrouwelijk": True,
-                "plaatsgevondenOp": now.isoformat(),
+        written: builtins.list[tuple[Any, str]] = []  # (resource, URL), to undo on failure
+        try:
+            klantcontact = ki.klantcontacten.create(
+                {
+                    "kanaal": kanaal or self.policy.question_kanaal,
+                    "onderwerp": onderwerp
+                    or f"Vraag over zaak {found.identificatie or ''}".strip(),
+                    "inhoud": inhoud,
+                    "indicatieContactGelukt": True,
+                    "taal": "nld",
+                    "vertrouwelijk": True,
+                    "plaatsgevondenOp": now.isoformat(),
+                }
+            )
+            written.append((ki.klantcontacten, klantcontact.url or ""))
+            reference = {"uuid": str(klantcontact.uuid)}
+            betrokkene: dict[str, Any] = {
+                "hadKlantcontact": reference,
+                "rol": "klant",
+                "initiator": True,
+                "organisatienaam": "",
             }
-        )
-        reference = {"uuid": str(klantcontact.uuid)}
-        betrokkene: dict[str, Any] = {
-            "hadKlantcontact": reference,
-            "rol": "klant",
-            "initiator": True,
-            "organisatienaam": "",
-        }
-        if partij is not None and partij.uuid:
-            betrokkene["wasPartij"] = {"uuid": str(partij.uuid)}
-        ki.betrokkenen.create(betrokkene)
-        ki.onderwerpobjecten.create(
-            {
-                # No "wasKlantcontact": null: the Klantinteracties spec does not allow it.
-                "klantcontact": reference,
-                "onderwerpobjectidentificator": {
-                    "objectId": str(found.uuid),
-                    "codeObjecttype": "zaak",
-                    "codeRegister": "openzaak",
-                    "codeSoortObjectId": "uuid",
-                },
-            }
-        )
+            if partij is not None and partij.uuid:
+                betrokkene["wasPartij"] = {"uuid": str(partij.uuid)}
+            created = ki.betrokkenen.create(betrokkene)
+            written.append((ki.betrokkenen, created.url or ""))
+            ki.onderwerpobjecten.create(
+                {
+                    # No "wasKlantcontact": null: the Klantinteracties spec does not allow it.
+                    "klantcontact": reference,
+                    "onderwerpobjectidentificator": {
+                        "objectId": str(found.uuid),
+                        "codeObjecttype": "zaak",
+                        "codeRegister": "openzaak",
+                        "codeSoortObjectId": "uuid",
+                    },
+                }
+            )
+        except BaseException:
+            _undo(written)
+            raise
         expected = c.add_working_days(self._today(), self.policy.answer_days)
         return QuestionConfirmation(
             klantcontact_url=klantcontact.url or "",
@@ -992,3 +375,21 @@ class MijnZaken:
                 f"uiterlijk {expected.strftime('%d-%m-%Y')} antwoord."
             ),
         )
+
+
+def _undo(written: builtins.list[tuple[Any, str]]) -> None:
+    """Delete what a failed question wrote, newest first; a failure to undo is logged, and
+    the original error is what the caller sees."""
+    for resource, url in reversed(written):
+        if not url:
+            continue
+        try:
+            resource.delete(url)
+        except ZGWError as error:
+            _core.logger.warning(
+                "Could not undo %s after a failed question: %s", _core.loggable_url(url), error
+            )
+
+
+def _thawed(filters: tuple[tuple[str, Any], ...]) -> Mapping[str, Any]:
+    return {key: list(value) if isinstance(value, tuple) else value for key, value in filters}

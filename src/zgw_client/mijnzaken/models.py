@@ -7,9 +7,9 @@ requires another request.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 __all__ = [
     "BesluitView",
@@ -31,6 +31,14 @@ __all__ = [
 
 class View(BaseModel):
     model_config = ConfigDict(frozen=False, extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derived_fields_are_not_input(cls, data: Any) -> Any:
+        # ``complete`` is computed; a dumped view (a cache, a queue) parses back.
+        if isinstance(data, dict) and "complete" in data:
+            data = {key: value for key, value in data.items() if key != "complete"}
+        return data
 
 
 class Missing(View):
@@ -97,6 +105,9 @@ class ZaakSummary(View):
     einddatum: dt.date | None
     resultaat: str | None
     open_taken: int = 0
+    source: str | None = Field(
+        default=None, description="The Zaken service (its configured name) the zaak is from."
+    )
 
 
 #: Where a step stands: reached before, the zaak's status now, or still to come.
@@ -169,6 +180,12 @@ class ZaakDetail(View):
     taken: list[TaakView]
     missing: list[Missing] = Field(default_factory=list)
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def complete(self) -> bool:
+        """True when nothing of this zaak is missing (in every serialised form too)."""
+        return not self.missing
+
 
 class Overview(View):
     """A citizen's (or company's) overview: what to do, running and closed zaken."""
@@ -184,9 +201,11 @@ class Overview(View):
     missing: list[Missing] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def complete(self) -> bool:
-        """True when nothing is missing."""
+        """True when nothing is missing: a portal shows "not everything could be loaded"
+        otherwise. In ``model_dump()`` and the JSON too, so a front end sees it."""
         return not self.missing and all(not d.missing for d in self.details or [])
 
 
