@@ -37,6 +37,7 @@ from ._exceptions import (
     UnexpectedResponseError,
     ZGWError,
 )
+from ._masking import mask_bsn
 from ._version import __version__
 
 __all__ = [
@@ -114,12 +115,10 @@ def _encode_value(value: Any) -> str:
 
 
 # -- logging ---------------------------------------------------------------------------
-_BSN_LIKE = re.compile(r"(?<!\d)\d{9}(?!\d)")
-
-
 def loggable_url(url: httpx.URL | str) -> str:
-    """``url`` fit for a log line or an exception message: BSN-like numbers masked."""
-    return _BSN_LIKE.sub("*********", str(url))
+    """``url`` fit for a log line or an exception message: BSN-like numbers masked (by
+    [`mask_bsn`][zgw_client.identifiers.mask_bsn], the one masker)."""
+    return mask_bsn(str(url))
 
 
 # -- responses -------------------------------------------------------------------------

@@ -33,13 +33,17 @@ Catch :class:`ZGWError` for "anything from zgw-client", or a branch for what you
         └── ServerError               5xx
 
 Every message ends with what to do next. No exception carries a secret: the
-``Authorization`` header of the request behind ``APIError.response`` is redacted.
+``Authorization`` header of the request behind ``APIError.response`` is redacted. No message
+shows a BSN: every text an exception is built with has its nine-digit numbers masked
+(``APIError.detail_unmasked`` and ``APIError.body`` keep what the server sent).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
+
+from ._masking import mask_bsn
 
 if TYPE_CHECKING:
     import httpx
@@ -76,7 +80,14 @@ __all__ = [
 
 
 class ZGWError(Exception):
-    """Base of every exception raised by zgw-client."""
+    """Base of every exception raised by zgw-client.
+
+    Text arguments are stored with BSN-like numbers masked, so ``str()``, ``repr()``, a
+    traceback or a log line of any error shows no BSN, whatever server text it quotes.
+    """
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*(mask_bsn(arg) if isinstance(arg, str) else arg for arg in args))
 
 
 class ConfigurationError(ZGWError):
@@ -91,8 +102,6 @@ class UnconfiguredURLError(ConfigurationError):
     """
 
     def __init__(self, url: str, configured_roots: list[str], *, reason: str | None = None) -> None:
-        from .identifiers import mask_bsn  # local import: identifiers imports this module
-
         self.url = mask_bsn(url)
         self.configured_roots = configured_roots
         self.reason = reason
@@ -219,11 +228,13 @@ class APIError(ZGWError):
     Attributes:
         status: the HTTP status code.
         code: the ZGW error code, e.g. ``"jwt-expired"``, ``"invalid"``, ``"not_found"``.
-        title: short human-readable summary (often Dutch).
-        detail: the longer explanation.
+        title: short human-readable summary (often Dutch), BSN-like numbers masked.
+        detail: the longer explanation, BSN-like numbers masked (servers quote the BSN
+            they could not find: "Geen persoon met BSN ...").
+        detail_unmasked: ``detail`` as the server sent it. Keep it out of logs.
         instance: URN of this occurrence, useful when reporting to the server's operator.
-        invalid_params: the fields that failed validation (400).
-        body: the parsed body (``{}`` when it was not JSON).
+        invalid_params: the fields that failed validation (400), reasons masked.
+        body: the parsed body as the server sent it (``{}`` when it was not JSON).
         response: the raw :class:`httpx.Response` (its ``Authorization`` header redacted).
     """
 
@@ -246,10 +257,14 @@ class APIError(ZGWError):
     ) -> None:
         self.status = status
         self.code = code
-        self.title = title
-        self.detail = detail
+        self.title = None if title is None else mask_bsn(title)
+        self.detail = None if detail is None else mask_bsn(detail)
+        self.detail_unmasked = detail
         self.instance = instance
-        self.invalid_params = invalid_params
+        self.invalid_params = [
+            replace(param, name=mask_bsn(param.name), reason=mask_bsn(param.reason))
+            for param in invalid_params
+        ]
         self.body = body
         self.response = response
         self.method = method

@@ -11,9 +11,8 @@ in logs. For the same reason :func:`mask_bsn` exists: run it over URLs and log l
 
 from __future__ import annotations
 
-import re
-
 from ._exceptions import InputError
+from ._masking import mask_bsn
 
 __all__ = [
     "InvalidBSNError",
@@ -28,12 +27,6 @@ __all__ = [
 
 #: Weights of the BSN "11-proef": 9..2 for the first eight digits, -1 for the check digit.
 _BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-
-#: Nine digits with no letter or digit directly around them. Letters count too, so that a
-#: run of nine digits inside a UUID (``e566436266da``) is not mangled in a log line.
-_STANDALONE_NINE_DIGITS = re.compile(r"(?<![0-9A-Za-z])[0-9]{9}(?![0-9A-Za-z])")
-
-BSN_MASK = "*********"
 
 
 class InvalidBSNError(InputError):
@@ -118,13 +111,3 @@ def validate_kvk(value: str) -> str:
 def validate_vestigingsnummer(value: str) -> str:
     """Return ``value`` as a 12-digit vestigingsnummer, or raise the matching error."""
     return _validate_digits(value, 12, "Vestigingsnummer", InvalidVestigingsnummerError)
-
-
-def mask_bsn(text: str) -> str:
-    """Replace every standalone 9-digit number in ``text`` by ``*********``.
-
-    Meant for log lines and URLs (``?objectId=111222333``). It masks any such number, valid
-    BSN or not: a mistyped BSN is just as personal. Nine digits glued to letters or other
-    digits (parts of UUIDs, longer numbers) are left alone.
-    """
-    return _STANDALONE_NINE_DIGITS.sub(BSN_MASK, text)
