@@ -49,6 +49,12 @@ from ._exceptions import (
     UnsupportedMediaTypeError,
     ZGWError,
 )
+from ._log_masking import (
+    BSNLogFilter,
+    install_bsn_log_filter,
+    install_by_default,
+    remove_bsn_log_filter,
+)
 from ._models import ZGWModel
 from ._pagination import Page
 from ._sync.client import ZGWClient
@@ -65,6 +71,7 @@ __all__ = [
     "AsyncPaginator",
     "AsyncZGWClient",
     "AuthenticationError",
+    "BSNLogFilter",
     "BadRequestError",
     "ConfigurationError",
     "ConflictError",
@@ -110,5 +117,9 @@ __all__ = [
     "__version__",
     "async_contactmomenten_about_zaak",
     "contactmomenten_about_zaak",
+    "install_bsn_log_filter",
     "mint_jwt",
+    "remove_bsn_log_filter",
 ]
+
+install_by_default()  # httpx's log lines carry full URLs: BSNs masked unless opted out
