@@ -89,6 +89,19 @@ class ZGWError(Exception):
     def __init__(self, *args: Any) -> None:
         super().__init__(*(mask_bsn(arg) if isinstance(arg, str) else arg for arg in args))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle (multiprocessing, Celery) rebuilds an exception as ``cls(*args)`` by
+        # default, which fails for the keyword-only constructors of this tree. Rebuild
+        # without calling ``__init__``: the message and every attribute as they were.
+        return (_rebuild, (type(self), self.args, dict(vars(self))))
+
+
+def _rebuild(cls: type[ZGWError], args: tuple[Any, ...], state: dict[str, Any]) -> ZGWError:
+    error = cls.__new__(cls, *args)
+    error.args = args
+    vars(error).update(state)
+    return error
+
 
 class ConfigurationError(ZGWError):
     """The client or a service was configured wrongly; the message names the setting."""
