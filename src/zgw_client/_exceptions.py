@@ -6,6 +6,8 @@ Catch :class:`ZGWError` for "anything from zgw-client", or a branch for what you
     ├── ConfigurationError            the client was set up wrongly (fix the configuration)
     │   └── UnconfiguredURLError      a URL under no configured API root (raised before any I/O)
     ├── InputError (also ValueError)  an argument failed a local check (BSN 11-proef, KVK, ...)
+    │   └── InvalidFilterError        a filter refused before any request: an identifier
+    │                                 (BSN, KVK, RSIN) that fails its check, an empty value
     ├── AccessDeniedError             MijnZaken: this person may not see this zaak
     ├── TransportError                no usable HTTP exchange took place
     │   ├── ConnectError              could not connect (DNS, refused, TLS)
@@ -58,6 +60,7 @@ __all__ = [
     "ConnectError",
     "GoneError",
     "InputError",
+    "InvalidFilterError",
     "InvalidParam",
     "MethodNotAllowedError",
     "NotAcceptableError",
@@ -136,6 +139,23 @@ class UnconfiguredURLError(ConfigurationError):
 
 class InputError(ZGWError, ValueError):
     """An argument failed a local check before any request was sent."""
+
+
+class InvalidFilterError(InputError):
+    """A list filter, an ``extra_params`` entry or a search field was refused before any
+    request: an identifier (BSN, KVK-nummer, RSIN) that fails its check, or an empty value.
+
+    Why check: a filter on a mistyped BSN answers an empty list, as if the person had no
+    zaken; an empty value is no filter at all on servers built on Django filters, so it
+    answers every item. The message names the filter and the rule, never the value.
+
+    Attributes:
+        name: the filter's name as sent (``rol__betrokkeneIdentificatie__...__inpBsn``).
+    """
+
+    def __init__(self, message: str, *, name: str) -> None:
+        self.name = name
+        super().__init__(message)
 
 
 class AccessDeniedError(ZGWError):

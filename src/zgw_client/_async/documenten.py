@@ -126,7 +126,7 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case, e.g.
                 ``objectinformatieobjecten__object=<zaak url>``.
 
@@ -537,7 +537,7 @@ class AsyncObjectInformatieObjecten(AsyncResource[ObjectInformatieObject]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -564,7 +564,7 @@ class AsyncGebruiksrechtenResource(AsyncResource[Gebruiksrechten]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -591,7 +591,7 @@ class AsyncVerzendingen(AsyncResource[Verzending]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:

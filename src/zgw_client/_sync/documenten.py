@@ -128,7 +128,7 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case, e.g.
                 ``objectinformatieobjecten__object=<zaak url>``.
 
@@ -539,7 +539,7 @@ class ObjectInformatieObjecten(Resource[ObjectInformatieObject]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -566,7 +566,7 @@ class GebruiksrechtenResource(Resource[Gebruiksrechten]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -593,7 +593,7 @@ class Verzendingen(Resource[Verzending]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:

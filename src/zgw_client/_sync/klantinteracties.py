@@ -100,7 +100,7 @@ class Partijen(Resource[Partij]):
 
         Args:
             limit: stop after this many partijen.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: the spec's filters in snake_case, e.g.
                 ``partij_identificator__object_id="111222333"``, ``expand=["digitaleAdressen"]``.
 
@@ -128,7 +128,7 @@ class PartijIdentificatoren(Resource[PartijIdentificator]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``partij_identificator_object_id="111222333"``.
 
         Returns:
@@ -158,7 +158,7 @@ class DigitaleAdressen(Resource[DigitaalAdres]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``verstrekt_door_partij__uuid=...``, ``soort_digitaal_adres="email"``.
 
         Returns:
@@ -185,7 +185,7 @@ class Rekeningnummers(Resource[Rekeningnummer]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``iban="NL91ABNA0417164300"``.
 
         Returns:
@@ -217,7 +217,7 @@ class Klantcontacten(Resource[Klantcontact]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``onderwerpobject__onderwerpobjectidentificator_object_id=<uuid>``,
                 ``had_betrokkene__was_partij__partij_identificator__object_id=<bsn>``,
                 ``expand=["hadBetrokkenen.wasPartij"]``.
@@ -245,7 +245,7 @@ class Betrokkenen(Resource[Betrokkene]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``had_klantcontact__uuid=...``, ``was_partij__uuid=...``.
 
         Returns:
@@ -272,7 +272,7 @@ class Onderwerpobjecten(Resource[Onderwerpobject]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``onderwerpobjectidentificator_object_id=<zaak uuid>``.
 
         Returns:
@@ -298,7 +298,7 @@ class Bijlagen(Resource[Bijlage]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``klantcontact__uuid=...``.
 
         Returns:
@@ -324,7 +324,7 @@ class Actoren(Resource[Actor]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``soort_actor="medewerker"``, ``indicatie_actief=True``.
 
         Returns:
@@ -351,7 +351,7 @@ class ActorKlantcontacten(Resource[ActorKlantcontact]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``klantcontact__uuid=...``, ``actor__uuid=...``.
 
         Returns:
@@ -377,7 +377,7 @@ class InterneTaken(Resource[InterneTaak]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``status="te_verwerken"``, ``toegewezen_aan_actor__uuid=...``.
 
         Returns:
@@ -403,7 +403,7 @@ class Categorieen(Resource[Categorie]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: only ``page_size``.
 
         Returns:
@@ -430,7 +430,7 @@ class CategorieRelaties(Resource[CategorieRelatie]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``partij__uuid=...``, ``categorie__naam=...``.
 
         Returns:
@@ -457,7 +457,7 @@ class Vertegenwoordigingen(Resource[Vertegenwoordigden]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``vertegenwoordigde_partij__uuid=...``.
 
         Returns:
