@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from typing_extensions import Unpack
 
 from .. import _core
-from .._exceptions import ZGWError
+from .._exceptions import UnexpectedResponseError, ZGWError
 from .._models import parse_response_list
 from .._resource import Ref, search_body, write_body
 from ..documenten import _filters as f
@@ -462,7 +462,24 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
         progress: ProgressCallback | None,
         timeout: Timeout,
     ) -> EnkelvoudigInformatieObject:
-        plans = plan_parts(parts, opened.size) if parts else []
+        try:
+            plans = plan_parts(parts, opened.size)
+        except UnexpectedResponseError as exc:
+            # Before any part: the caller gets the lock, to unlock or to resume with the
+            # right file; nothing is unlocked behind their back.
+            numbered = sorted(parts, key=lambda part: part.volgnummer or 0)
+            numbers = [
+                (part.volgnummer or n, bool(part.voltooid)) for n, part in enumerate(numbered, 1)
+            ]
+            raise ChunkedUploadError(
+                f"{exc} No part of {url} was sent and the document stays locked: call "
+                "resume_upload(document_url, source, lock) with the file it was created for, "
+                "or unlock(document_url, lock) to give up.",
+                document_url=url,
+                lock=lock,
+                done=[number for number, done in numbers if done],
+                pending=[number for number, done in numbers if not done],
+            ) from exc
         done = [plan.volgnummer for plan in plans if plan.done]
         sent = sum(plan.size for plan in plans if plan.done)
         filename = opened.name or "inhoud"
