@@ -27,6 +27,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 __all__ = [
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "KNOWN_APIS",
     "APIKeyCredentials",
     "Credentials",
@@ -131,9 +132,16 @@ class APIKeyCredentials:
 Credentials = ZGWCredentials | TokenCredentials | APIKeyCredentials
 
 
+#: The default of ``Service.max_response_bytes``: far above any ZGW JSON body.
+DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+
+
 @dataclass(frozen=True)
 class Timeouts:
-    """Seconds to wait: to connect, and for each read/write once connected."""
+    """Seconds to wait: to connect, and for each read/write once connected.
+
+    Each bounds one operation; the call as a whole is bounded by ``RetryPolicy.deadline``.
+    """
 
     connect: float = 5.0
     read: float = 30.0
@@ -154,7 +162,10 @@ class RetryPolicy:
 
     Args:
         max_attempts: attempts in total, the first included (1 = no retries).
-        deadline: stop retrying once this many seconds have passed since the first attempt.
+        deadline: the longest one call may take, in seconds: every attempt, the waits
+            between them and reading the answer. A call still running then raises
+            `RequestTimeout`; no attempt starts that could not end in time. A per-call
+            ``timeout`` longer than this extends it for that call.
         backoff_initial: the first backoff in seconds; it doubles each attempt, with jitter.
         backoff_max: the longest backoff between two attempts.
         retry_after_max: the longest ``Retry-After`` honoured; longer advice gives up.
@@ -189,12 +200,16 @@ class Service:
         credentials: what to send; ``None`` for public APIs.
         timeouts: connect/read/write timeouts.
         retry: the retry policy.
+        max_response_bytes: the largest body read into memory (JSON answers, errors);
+            larger ones raise `ResponseTooLargeError` before they are all read. ``None``:
+            no limit. Streamed downloads are not capped.
     """
 
     api_root: str
     credentials: Credentials | None = None
     timeouts: Timeouts = field(default_factory=Timeouts)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES
 
     def __post_init__(self) -> None:
         url = httpx.URL(self.api_root)
@@ -207,6 +222,8 @@ class Service:
             raise ConfigurationError(f"api_root {self.api_root!r} must not carry a query.")
         if not self.api_root.endswith("/"):
             object.__setattr__(self, "api_root", self.api_root + "/")
+        if self.max_response_bytes is not None and self.max_response_bytes <= 0:
+            raise ConfigurationError("max_response_bytes must be positive (or None: no limit).")
 
 
 AuthKind = Literal["jwt", "token", "api-key", "none"]

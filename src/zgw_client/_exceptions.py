@@ -11,13 +11,14 @@ Catch :class:`ZGWError` for "anything from zgw-client", or a branch for what you
     ├── AccessDeniedError             MijnZaken: this person may not see this zaak
     ├── TransportError                no usable HTTP exchange took place
     │   ├── ConnectError              could not connect (DNS, refused, TLS)
-    │   └── RequestTimeout            connect/read/write/pool timeout
+    │   └── RequestTimeout            connect/read/write/pool timeout, or the call's deadline
     ├── RetriesExhaustedError         retried ``attempts`` times, still failing (``last_error``)
     ├── ChunkedUploadError            a bestandsdelen upload stopped; resume it (documenten)
     ├── UnexpectedResponseError       not what the API promised: HTML page, invalid JSON,
     │   │                             a body of the wrong shape, an unexpected redirect
     │   ├── PaginationError           pages that do not add up: a foreign or repeating
     │   │                             ``next`` link, more items than ``count``
+    │   ├── ResponseTooLargeError     a body over ``Service.max_response_bytes``
     │   └── RedirectError             a 3xx the client may not follow (other root, a write)
     └── APIError                      the server answered with an error status (problem+json)
         ├── BadRequestError           400 (``invalid_params`` says which fields)
@@ -71,6 +72,7 @@ __all__ = [
     "RateLimitedError",
     "RedirectError",
     "RequestTimeout",
+    "ResponseTooLargeError",
     "RetriesExhaustedError",
     "ServerError",
     "TokenExpiredError",
@@ -180,7 +182,9 @@ class ConnectError(TransportError):
 
 
 class RequestTimeout(TransportError):
-    """The server did not answer in time. Raise the service timeout or try again later."""
+    """The server did not answer in time: one read, connect or write took longer than the
+    service's ``Timeouts``, or the whole call passed its deadline (``RetryPolicy.deadline``,
+    reading the answer included). Raise them if the server is slow, or try again later."""
 
 
 class RetriesExhaustedError(ZGWError):
@@ -217,6 +221,30 @@ class PaginationError(UnexpectedResponseError):
     """The server's pages do not add up: a ``next`` link that leaves the API root, is not a
     URL, or leads back to a page already read, or more items than the promised ``count``.
     Iterating stops here instead of looping or stopping silently."""
+
+
+class ResponseTooLargeError(UnexpectedResponseError):
+    """A response body is larger than the service's ``max_response_bytes``.
+
+    Raised before the whole body is in memory: when ``Content-Length`` announces too much,
+    before reading any of it, else as soon as the bytes read pass the limit. No ZGW JSON
+    body comes near the default (32 MiB); a larger one is a server fault or an attack.
+    Streamed downloads (``documenten`` ``download``, ``client.stream``) are not capped.
+
+    Attributes:
+        limit: the limit in bytes that was passed.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        limit: int,
+        response: httpx.Response | None = None,
+        url: str | None = None,
+    ) -> None:
+        self.limit = limit
+        super().__init__(message, response=response, url=url)
 
 
 class RedirectError(UnexpectedResponseError):
