@@ -284,6 +284,29 @@ def transport_error(exc: httpx.TransportError, request: httpx.Request) -> Transp
     )
 
 
+def undecodable_body(exc: httpx.DecodingError, request: httpx.Request) -> UnexpectedResponseError:
+    """A body its ``Content-Encoding`` does not fit (httpx's ``DecodingError``)."""
+    method, url = request.method, loggable_url(request.url)
+    return UnexpectedResponseError(
+        f"{method} {url} answered a body that could not be decoded ({exc}): it is not "
+        "what its Content-Encoding says. A proxy may have mangled it; report it to the "
+        "server's operator.",
+        url=url,
+    )
+
+
+def body_error(exc: httpx.RequestError, request: httpx.Request) -> ZGWError:
+    """What breaks a streamed body the caller reads (a download): ours, not httpx's."""
+    if isinstance(exc, httpx.DecodingError):
+        return undecodable_body(exc, request)
+    if isinstance(exc, httpx.TransportError):
+        return transport_error(exc, request)
+    method, url = request.method, loggable_url(request.url)
+    return TransportError(
+        f"{method} {url} failed ({type(exc).__name__}). Try again.", method=method, url=url
+    )
+
+
 def never_reached_server(exc: httpx.TransportError) -> bool:
     """True when the request provably was not sent: the connection was never made."""
     return isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))

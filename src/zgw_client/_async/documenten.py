@@ -96,7 +96,7 @@ class AsyncDownload:
 
     def aiter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         """The body, chunk by chunk (``chunk_size`` bytes, or as received)."""
-        return self.response.aiter_bytes(chunk_size)
+        return _guarded(self.response, chunk_size)
 
     def __aiter__(self) -> AsyncIterator[bytes]:
         return self.aiter_bytes()
@@ -522,6 +522,15 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
                 pending=[],
             ) from exc
         return await self.get(url, timeout=timeout)
+
+
+async def _guarded(response: httpx.Response, chunk_size: int | None) -> AsyncIterator[bytes]:
+    """The body's chunks; a connection that breaks off is a ZGWError, not httpx's."""
+    try:
+        async for chunk in response.aiter_bytes(chunk_size):
+            yield chunk
+    except httpx.RequestError as exc:
+        raise _core.body_error(exc, response.request) from exc
 
 
 async def _write_chunks(download: AsyncDownload, file: IO[bytes], chunk_size: int | None) -> int:

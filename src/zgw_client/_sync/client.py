@@ -450,6 +450,8 @@ class ZGWClient(BaseClient):
         except httpx.TransportError as exc:
             outcome = _core.retry_signal_for_transport(exc, request)
             raise outcome from exc
+        except httpx.DecodingError as exc:
+            raise _core.undecodable_body(exc, request) from exc
         finally:
             if written is not None:
                 written()  # at the latest now, for transports that do not report it

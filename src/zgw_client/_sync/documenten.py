@@ -98,7 +98,7 @@ class Download:
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         """The body, chunk by chunk (``chunk_size`` bytes, or as received)."""
-        return self.response.iter_bytes(chunk_size)
+        return _guarded(self.response, chunk_size)
 
     def __iter__(self) -> Iterator[bytes]:
         return self.iter_bytes()
@@ -524,6 +524,15 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
                 pending=[],
             ) from exc
         return self.get(url, timeout=timeout)
+
+
+def _guarded(response: httpx.Response, chunk_size: int | None) -> Iterator[bytes]:
+    """The body's chunks; a connection that breaks off is a ZGWError, not httpx's."""
+    try:
+        for chunk in response.iter_bytes(chunk_size):
+            yield chunk
+    except httpx.RequestError as exc:
+        raise _core.body_error(exc, response.request) from exc
 
 
 def _write_chunks(download: Download, file: IO[bytes], chunk_size: int | None) -> int:
