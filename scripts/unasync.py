@@ -42,6 +42,7 @@ SUBSTITUTIONS: list[tuple[str, str]] = [
     (r"\baiter_bytes\b", "iter_bytes"),
     (r"\baiter_raw\b", "iter_raw"),
     (r"\basync_transport\b", "transport"),
+    (r"\basync_deadline\b", "deadline"),
     (r"\b_async_", "_sync_"),
     (r"Awaitable\[([^\[\]]+)\]", r"\1"),
     (r"\bAwaitable, ", ""),

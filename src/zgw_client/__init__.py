@@ -31,6 +31,7 @@ from ._exceptions import (
     ConnectError,
     GoneError,
     InputError,
+    InvalidFilterError,
     InvalidParam,
     MethodNotAllowedError,
     NotAcceptableError,
@@ -41,6 +42,7 @@ from ._exceptions import (
     RateLimitedError,
     RedirectError,
     RequestTimeout,
+    ResponseTooLargeError,
     RetriesExhaustedError,
     ServerError,
     TokenExpiredError,
@@ -49,6 +51,12 @@ from ._exceptions import (
     UnexpectedResponseError,
     UnsupportedMediaTypeError,
     ZGWError,
+)
+from ._log_masking import (
+    BSNLogFilter,
+    install_bsn_log_filter,
+    install_by_default,
+    remove_bsn_log_filter,
 )
 from ._models import ZGWModel
 from ._pagination import Page
@@ -67,6 +75,7 @@ __all__ = [
     "AsyncPaginator",
     "AsyncZGWClient",
     "AuthenticationError",
+    "BSNLogFilter",
     "BadRequestError",
     "ConfigurationError",
     "ConflictError",
@@ -75,6 +84,7 @@ __all__ = [
     "GoneError",
     "InMemoryCache",
     "InputError",
+    "InvalidFilterError",
     "InvalidParam",
     "MethodNotAllowedError",
     "NoCache",
@@ -89,6 +99,7 @@ __all__ = [
     "RedirectError",
     "RequestTimeout",
     "ResponseCache",
+    "ResponseTooLargeError",
     "RetriesExhaustedError",
     "RetryPolicy",
     "ServerError",
@@ -112,5 +123,9 @@ __all__ = [
     "__version__",
     "async_contactmomenten_about_zaak",
     "contactmomenten_about_zaak",
+    "install_bsn_log_filter",
     "mint_jwt",
+    "remove_bsn_log_filter",
 ]
+
+install_by_default()  # httpx's log lines carry full URLs: BSNs masked unless opted out

@@ -28,6 +28,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 __all__ = [
     "API_KINDS",
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "APIKeyCredentials",
     "ApiKind",
     "Credentials",
@@ -152,9 +153,16 @@ class APIKeyCredentials:
 Credentials = ZGWCredentials | TokenCredentials | APIKeyCredentials
 
 
+#: The default of ``Service.max_response_bytes``: far above any ZGW JSON body.
+DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+
+
 @dataclass(frozen=True)
 class Timeouts:
-    """Seconds to wait: to connect, and for each read/write once connected."""
+    """Seconds to wait: to connect, and for each read/write once connected.
+
+    Each bounds one operation; the call as a whole is bounded by ``RetryPolicy.deadline``.
+    """
 
     connect: float = 5.0
     read: float = 30.0
@@ -175,7 +183,10 @@ class RetryPolicy:
 
     Args:
         max_attempts: attempts in total, the first included (1 = no retries).
-        deadline: stop retrying once this many seconds have passed since the first attempt.
+        deadline: the longest one call may take, in seconds: every attempt, the waits
+            between them and reading the answer. A call still running then raises
+            `RequestTimeout`; no attempt starts that could not end in time. A per-call
+            ``timeout`` longer than this extends it for that call.
         backoff_initial: the first backoff in seconds; it doubles each attempt, with jitter.
         backoff_max: the longest backoff between two attempts.
         retry_after_max: the longest ``Retry-After`` honoured; longer advice gives up.
@@ -213,6 +224,9 @@ class Service:
         kind: what API it is (one of [`API_KINDS`][zgw_client.API_KINDS]). May be left out
             when the service's name in the [`ZGWConfig`][zgw_client.ZGWConfig] is a kind
             (``zaken``); a second Open Zaak under another name says ``kind="zaken"``.
+        max_response_bytes: the largest body read into memory (JSON answers, errors);
+            larger ones raise `ResponseTooLargeError` before they are all read. ``None``:
+            no limit. Streamed downloads are not capped.
     """
 
     api_root: str
@@ -220,6 +234,7 @@ class Service:
     timeouts: Timeouts = field(default_factory=Timeouts)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     kind: ApiKind | None = None
+    max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES
 
     def __post_init__(self) -> None:
         if self.kind is not None:
@@ -234,6 +249,8 @@ class Service:
             raise ConfigurationError(f"api_root {self.api_root!r} must not carry a query.")
         if not self.api_root.endswith("/"):
             object.__setattr__(self, "api_root", self.api_root + "/")
+        if self.max_response_bytes is not None and self.max_response_bytes <= 0:
+            raise ConfigurationError("max_response_bytes must be positive (or None: no limit).")
 
 
 AuthKind = Literal["jwt", "token", "api-key", "none"]

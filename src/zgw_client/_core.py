@@ -31,12 +31,14 @@ from ._exceptions import (
     InvalidParam,
     RateLimitedError,
     RequestTimeout,
+    ResponseTooLargeError,
     ServerError,
     TokenExpiredError,
     TransportError,
     UnexpectedResponseError,
     ZGWError,
 )
+from ._masking import mask_bsn
 from ._version import __version__
 
 __all__ = [
@@ -114,12 +116,10 @@ def _encode_value(value: Any) -> str:
 
 
 # -- logging ---------------------------------------------------------------------------
-_BSN_LIKE = re.compile(r"(?<!\d)\d{9}(?!\d)")
-
-
 def loggable_url(url: httpx.URL | str) -> str:
-    """``url`` fit for a log line or an exception message: BSN-like numbers masked."""
-    return _BSN_LIKE.sub("*********", str(url))
+    """``url`` fit for a log line or an exception message: BSN-like numbers masked (by
+    [`mask_bsn`][zgw_client.identifiers.mask_bsn], the one masker)."""
+    return mask_bsn(str(url))
 
 
 # -- responses -------------------------------------------------------------------------
@@ -244,12 +244,19 @@ def _invalid_params(problem: Mapping[str, Any]) -> list[InvalidParam]:
 
 # -- retries ---------------------------------------------------------------------------
 class RetrySignal(Exception):
-    """Internal: this attempt failed in a way worth another attempt."""
+    """Internal: this attempt failed in a way worth another attempt.
 
-    def __init__(self, error: ZGWError, retry_after: float | None = None) -> None:
+    ``may_have_arrived`` says whether the server may have acted on the request: false
+    only when the connection was never made, or the server said it did not (429, 503).
+    """
+
+    def __init__(
+        self, error: ZGWError, retry_after: float | None = None, *, may_have_arrived: bool = True
+    ) -> None:
         super().__init__(str(error))
         self.error = error
         self.retry_after = retry_after
+        self.may_have_arrived = may_have_arrived
 
 
 def transport_error(exc: httpx.TransportError, request: httpx.Request) -> TransportError:
@@ -277,6 +284,29 @@ def transport_error(exc: httpx.TransportError, request: httpx.Request) -> Transp
     )
 
 
+def undecodable_body(exc: httpx.DecodingError, request: httpx.Request) -> UnexpectedResponseError:
+    """A body its ``Content-Encoding`` does not fit (httpx's ``DecodingError``)."""
+    method, url = request.method, loggable_url(request.url)
+    return UnexpectedResponseError(
+        f"{method} {url} answered a body that could not be decoded ({exc}): it is not "
+        "what its Content-Encoding says. A proxy may have mangled it; report it to the "
+        "server's operator.",
+        url=url,
+    )
+
+
+def body_error(exc: httpx.RequestError, request: httpx.Request) -> ZGWError:
+    """What breaks a streamed body the caller reads (a download): ours, not httpx's."""
+    if isinstance(exc, httpx.DecodingError):
+        return undecodable_body(exc, request)
+    if isinstance(exc, httpx.TransportError):
+        return transport_error(exc, request)
+    method, url = request.method, loggable_url(request.url)
+    return TransportError(
+        f"{method} {url} failed ({type(exc).__name__}). Try again.", method=method, url=url
+    )
+
+
 def never_reached_server(exc: httpx.TransportError) -> bool:
     """True when the request provably was not sent: the connection was never made."""
     return isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
@@ -287,8 +317,9 @@ def retry_signal_for_transport(
 ) -> RetrySignal | TransportError:
     """A retry signal when ``exc`` may be retried for this method, else the final error."""
     error = transport_error(exc, request)
-    if request.method in IDEMPOTENT_METHODS or never_reached_server(exc):
-        return RetrySignal(error)
+    unsent = never_reached_server(exc)
+    if request.method in IDEMPOTENT_METHODS or unsent:
+        return RetrySignal(error, may_have_arrived=not unsent)
     return error
 
 
@@ -303,7 +334,43 @@ def retry_signal_for_response(
     retry_after = parse_retry_after(response.headers.get("Retry-After"), now=now)
     if retry_after is not None and retry_after > policy.retry_after_max:
         return None  # the server asks for a longer pause than we may wait: give up now
-    return RetrySignal(api_error(response), retry_after)
+    declined = response.status_code in _DECLINED_STATUSES
+    return RetrySignal(api_error(response), retry_after, may_have_arrived=not declined)
+
+
+#: Statuses that say the server did not act on the request (a gateway's 502/504 do not:
+#: the application behind it may have).
+_DECLINED_STATUSES = frozenset({429, 503})
+#: What a DELETE answers once the resource is gone.
+_GONE_STATUSES = frozenset({404, 410})
+_SETTLED = "zgw_client.settled_by_earlier_attempt"
+
+
+def settle_retried_delete(
+    request: httpx.Request, response: httpx.Response, *, may_have_arrived: bool
+) -> bool:
+    """Mark a 404/410 to a retried DELETE as success when an earlier attempt may have
+    reached the server: that attempt deleted the resource, and its answer was lost. True
+    when marked (``settled_by_earlier_attempt`` then says so)."""
+    if not (
+        may_have_arrived and request.method == "DELETE" and response.status_code in _GONE_STATUSES
+    ):
+        return False
+    response.extensions[_SETTLED] = True
+    logger.info(
+        "%s %s answered %d to a retry after an earlier attempt may have reached the server; "
+        "taken as deleted",
+        request.method,
+        loggable_url(request.url),
+        response.status_code,
+    )
+    return True
+
+
+def settled_by_earlier_attempt(response: httpx.Response) -> bool:
+    """Whether an error ``response`` stands for success (a retried DELETE that found the
+    resource gone)."""
+    return bool(response.extensions.get(_SETTLED))
 
 
 def parse_retry_after(value: str | None, *, now: dt.datetime | None = None) -> float | None:
@@ -329,6 +396,102 @@ def parse_retry_after(value: str | None, *, now: dt.datetime | None = None) -> f
         when = when.replace(tzinfo=dt.timezone.utc)
     current = now or dt.datetime.now(dt.timezone.utc)
     return max((when - current).total_seconds(), 0.0)
+
+
+# -- the limits of one call ------------------------------------------------------------
+_TIMEOUT_KEYS = ("connect", "read", "write", "pool")
+
+
+def call_seconds(policy: RetryPolicy, timeout: float | httpx.Timeout | None) -> float:
+    """How long one call may take: the policy's deadline, or a longer per-call timeout."""
+    if isinstance(timeout, httpx.Timeout):
+        given = [v for v in (timeout.connect, timeout.read, timeout.write, timeout.pool) if v]
+        return max([policy.deadline, *given])
+    if timeout is not None:
+        return max(policy.deadline, float(timeout))
+    return policy.deadline
+
+
+class CallLimits:
+    """The deadline and the body size limit of one call, checked by both faces.
+
+    Both faces give every read no more than the time left (the httpx timeouts of each
+    attempt are clamped to it) and check the deadline and the size after each chunk of a
+    body they read. The async face also cancels the exchange at the deadline.
+    """
+
+    def __init__(self, seconds: float, max_bytes: int | None, request: httpx.Request) -> None:
+        self.seconds = seconds
+        self.max_bytes = max_bytes
+        self.started = time.monotonic()
+        self.deadline = self.started + seconds
+        given = request.extensions.get("timeout") or {}
+        self._timeouts: dict[str, float | None] = {key: given.get(key) for key in _TIMEOUT_KEYS}
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def clamp(self, request: httpx.Request) -> None:
+        """Give each operation of the next attempt at most the time left."""
+        left = self.remaining()
+        if left <= 0:
+            raise self.timeout_error(request)
+        request.extensions["timeout"] = {
+            key: left if value is None else min(value, left)
+            for key, value in self._timeouts.items()
+        }
+
+    def clamp_read(self, request: httpx.Request) -> None:
+        """Before a body is read: each read gets at most the time left (httpcore takes the
+        read timeout when the body's first read starts)."""
+        timeouts = request.extensions.get("timeout")
+        if isinstance(timeouts, dict):
+            read = self._timeouts["read"]
+            left = max(self.remaining(), 0.001)
+            timeouts["read"] = left if read is None else min(read, left)
+
+    def release(self, request: httpx.Request) -> None:
+        """Give a body the caller streams its own timeouts back: it is read at their pace."""
+        request.extensions["timeout"] = dict(self._timeouts)
+
+    def check_declared(self, response: httpx.Response) -> None:
+        """Refuse a body whose ``Content-Length`` is over the limit, before reading it."""
+        if self.max_bytes is None:
+            return
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            raise self.too_large(response, f"announced {int(declared)} bytes")
+
+    def check(self, response: httpx.Response, read: int) -> None:
+        """After each chunk: the deadline, and the bytes read so far."""
+        if self.max_bytes is not None and read > self.max_bytes:
+            raise self.too_large(response, f"sent more than {self.max_bytes} bytes")
+        if time.monotonic() > self.deadline:
+            raise self.timeout_error(response.request, read=read)
+
+    def timeout_error(self, request: httpx.Request, *, read: int | None = None) -> RequestTimeout:
+        method, url = request.method, loggable_url(request.url)
+        progress = f" ({read} bytes of the answer read)" if read is not None else ""
+        return RequestTimeout(
+            f"{method} {url} did not finish within its deadline of {self.seconds:g} s"
+            f"{progress}: the server is slow, or sends its answer slowly. Try again later, "
+            "or raise the service's RetryPolicy.deadline (or pass a longer timeout).",
+            method=method,
+            url=url,
+        )
+
+    def too_large(self, response: httpx.Response, what: str) -> ResponseTooLargeError:
+        limit = self.max_bytes or 0
+        url = loggable_url(response.request.url)
+        return ResponseTooLargeError(
+            f"{response.request.method} {url} answered {response.status_code} and {what}; "
+            f"the limit is {limit} bytes (Service.max_response_bytes). No API body is that "
+            "large: report it to the server's operator. For document content use the "
+            "streamed download, which is not capped.",
+            limit=limit,
+            response=response,
+            url=url,
+        )
 
 
 class stop_at_deadline(stop_base):  # noqa: N801 - named like tenacity's own stop conditions

@@ -6,16 +6,19 @@ Catch :class:`ZGWError` for "anything from zgw-client", or a branch for what you
     ├── ConfigurationError            the client was set up wrongly (fix the configuration)
     │   └── UnconfiguredURLError      a URL under no configured API root (raised before any I/O)
     ├── InputError (also ValueError)  an argument failed a local check (BSN 11-proef, KVK, ...)
+    │   └── InvalidFilterError        a filter refused before any request: an identifier
+    │                                 (BSN, KVK, RSIN) that fails its check, an empty value
     ├── AccessDeniedError             MijnZaken: this person may not see this zaak
     ├── TransportError                no usable HTTP exchange took place
     │   ├── ConnectError              could not connect (DNS, refused, TLS)
-    │   └── RequestTimeout            connect/read/write/pool timeout
+    │   └── RequestTimeout            connect/read/write/pool timeout, or the call's deadline
     ├── RetriesExhaustedError         retried ``attempts`` times, still failing (``last_error``)
     ├── ChunkedUploadError            a bestandsdelen upload stopped; resume it (documenten)
     ├── UnexpectedResponseError       not what the API promised: HTML page, invalid JSON,
     │   │                             a body of the wrong shape, an unexpected redirect
     │   ├── PaginationError           pages that do not add up: a foreign or repeating
     │   │                             ``next`` link, more items than ``count``
+    │   ├── ResponseTooLargeError     a body over ``Service.max_response_bytes``
     │   └── RedirectError             a 3xx the client may not follow (other root, a write)
     └── APIError                      the server answered with an error status (problem+json)
         ├── BadRequestError           400 (``invalid_params`` says which fields)
@@ -33,13 +36,17 @@ Catch :class:`ZGWError` for "anything from zgw-client", or a branch for what you
         └── ServerError               5xx
 
 Every message ends with what to do next. No exception carries a secret: the
-``Authorization`` header of the request behind ``APIError.response`` is redacted.
+``Authorization`` header of the request behind ``APIError.response`` is redacted. No message
+shows a BSN: every text an exception is built with has its nine-digit numbers masked
+(``APIError.detail_unmasked`` and ``APIError.body`` keep what the server sent).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
+
+from ._masking import mask_bsn
 
 if TYPE_CHECKING:
     import httpx
@@ -54,6 +61,7 @@ __all__ = [
     "ConnectError",
     "GoneError",
     "InputError",
+    "InvalidFilterError",
     "InvalidParam",
     "MethodNotAllowedError",
     "NotAcceptableError",
@@ -64,6 +72,7 @@ __all__ = [
     "RateLimitedError",
     "RedirectError",
     "RequestTimeout",
+    "ResponseTooLargeError",
     "RetriesExhaustedError",
     "ServerError",
     "TokenExpiredError",
@@ -76,7 +85,27 @@ __all__ = [
 
 
 class ZGWError(Exception):
-    """Base of every exception raised by zgw-client."""
+    """Base of every exception raised by zgw-client.
+
+    Text arguments are stored with BSN-like numbers masked, so ``str()``, ``repr()``, a
+    traceback or a log line of any error shows no BSN, whatever server text it quotes.
+    """
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*(mask_bsn(arg) if isinstance(arg, str) else arg for arg in args))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle (multiprocessing, Celery) rebuilds an exception as ``cls(*args)`` by
+        # default, which fails for the keyword-only constructors of this tree. Rebuild
+        # without calling ``__init__``: the message and every attribute as they were.
+        return (_rebuild, (type(self), self.args, dict(vars(self))))
+
+
+def _rebuild(cls: type[ZGWError], args: tuple[Any, ...], state: dict[str, Any]) -> ZGWError:
+    error = cls.__new__(cls, *args)
+    error.args = args
+    vars(error).update(state)
+    return error
 
 
 class ConfigurationError(ZGWError):
@@ -91,8 +120,6 @@ class UnconfiguredURLError(ConfigurationError):
     """
 
     def __init__(self, url: str, configured_roots: list[str], *, reason: str | None = None) -> None:
-        from .identifiers import mask_bsn  # local import: identifiers imports this module
-
         self.url = mask_bsn(url)
         self.configured_roots = configured_roots
         self.reason = reason
@@ -114,6 +141,23 @@ class UnconfiguredURLError(ConfigurationError):
 
 class InputError(ZGWError, ValueError):
     """An argument failed a local check before any request was sent."""
+
+
+class InvalidFilterError(InputError):
+    """A list filter, an ``extra_params`` entry or a search field was refused before any
+    request: an identifier (BSN, KVK-nummer, RSIN) that fails its check, or an empty value.
+
+    Why check: a filter on a mistyped BSN answers an empty list, as if the person had no
+    zaken; an empty value is no filter at all on servers built on Django filters, so it
+    answers every item. The message names the filter and the rule, never the value.
+
+    Attributes:
+        name: the filter's name as sent (``rol__betrokkeneIdentificatie__...__inpBsn``).
+    """
+
+    def __init__(self, message: str, *, name: str) -> None:
+        self.name = name
+        super().__init__(message)
 
 
 class AccessDeniedError(ZGWError):
@@ -138,7 +182,9 @@ class ConnectError(TransportError):
 
 
 class RequestTimeout(TransportError):
-    """The server did not answer in time. Raise the service timeout or try again later."""
+    """The server did not answer in time: one read, connect or write took longer than the
+    service's ``Timeouts``, or the whole call passed its deadline (``RetryPolicy.deadline``,
+    reading the answer included). Raise them if the server is slow, or try again later."""
 
 
 class RetriesExhaustedError(ZGWError):
@@ -175,6 +221,30 @@ class PaginationError(UnexpectedResponseError):
     """The server's pages do not add up: a ``next`` link that leaves the API root, is not a
     URL, or leads back to a page already read, or more items than the promised ``count``.
     Iterating stops here instead of looping or stopping silently."""
+
+
+class ResponseTooLargeError(UnexpectedResponseError):
+    """A response body is larger than the service's ``max_response_bytes``.
+
+    Raised before the whole body is in memory: when ``Content-Length`` announces too much,
+    before reading any of it, else as soon as the bytes read pass the limit. No ZGW JSON
+    body comes near the default (32 MiB); a larger one is a server fault or an attack.
+    Streamed downloads (``documenten`` ``download``, ``client.stream``) are not capped.
+
+    Attributes:
+        limit: the limit in bytes that was passed.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        limit: int,
+        response: httpx.Response | None = None,
+        url: str | None = None,
+    ) -> None:
+        self.limit = limit
+        super().__init__(message, response=response, url=url)
 
 
 class RedirectError(UnexpectedResponseError):
@@ -219,11 +289,13 @@ class APIError(ZGWError):
     Attributes:
         status: the HTTP status code.
         code: the ZGW error code, e.g. ``"jwt-expired"``, ``"invalid"``, ``"not_found"``.
-        title: short human-readable summary (often Dutch).
-        detail: the longer explanation.
+        title: short human-readable summary (often Dutch), BSN-like numbers masked.
+        detail: the longer explanation, BSN-like numbers masked (servers quote the BSN
+            they could not find: "Geen persoon met BSN ...").
+        detail_unmasked: ``detail`` as the server sent it. Keep it out of logs.
         instance: URN of this occurrence, useful when reporting to the server's operator.
-        invalid_params: the fields that failed validation (400).
-        body: the parsed body (``{}`` when it was not JSON).
+        invalid_params: the fields that failed validation (400), reasons masked.
+        body: the parsed body as the server sent it (``{}`` when it was not JSON).
         response: the raw :class:`httpx.Response` (its ``Authorization`` header redacted).
     """
 
@@ -246,10 +318,14 @@ class APIError(ZGWError):
     ) -> None:
         self.status = status
         self.code = code
-        self.title = title
-        self.detail = detail
+        self.title = None if title is None else mask_bsn(title)
+        self.detail = None if detail is None else mask_bsn(detail)
+        self.detail_unmasked = detail
         self.instance = instance
-        self.invalid_params = invalid_params
+        self.invalid_params = [
+            replace(param, name=mask_bsn(param.name), reason=mask_bsn(param.reason))
+            for param in invalid_params
+        ]
         self.body = body
         self.response = response
         self.method = method

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic.alias_generators import to_camel
 
 from ._exceptions import UnexpectedResponseError
+from ._masking import mask_bsn
 
 __all__ = [
     "OPEN_ENUM",
@@ -57,6 +58,14 @@ class ZGWModel(BaseModel):
         ser_json_timedelta="iso8601",
         protected_namespaces=(),
     )
+
+    def __repr__(self) -> str:
+        # A repr ends up in log lines and tracebacks: BSN-like numbers masked. The fields
+        # themselves keep the data (``rol.betrokkene_identificatie.inp_bsn``).
+        return mask_bsn(super().__repr__())
+
+    def __str__(self) -> str:
+        return mask_bsn(super().__str__())
 
     def to_wire(self, *, exclude_unset: bool = True) -> dict[str, Any]:
         """Return the JSON body the API expects (camelCase keys, unset fields left out)."""

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 try:
     import click
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise SystemExit(
@@ -44,6 +45,7 @@ from ._exceptions import (
     UnexpectedResponseError,
     ZGWError,
 )
+from ._masking import mask_bsn
 from ._sync.client import ZGWClient
 
 __all__ = ["main"]
@@ -74,7 +76,9 @@ def _reporting_errors() -> Iterator[None]:
     try:
         yield
     except ZGWError as error:
-        errors.print(f"[bold red]error:[/] {type(error).__name__}: {error}", highlight=False)
+        # Messages are masked already; masked again here, as the last stop before a screen.
+        message = mask_bsn(f"{type(error).__name__}: {error}")
+        errors.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
         sys.exit(_exit_code(error))
 
 
@@ -468,9 +472,10 @@ def _render_overview(overview: Any, *, show_steps: bool = True) -> None:
             highlight=False,
         )
     for missing in overview.missing:
-        errors.print(f"[yellow]missing:[/] {missing.part}: {missing.reason}", highlight=False)
+        text = mask_bsn(f"{missing.part}: {missing.reason}")
+        errors.print(f"[yellow]missing:[/] {escape(text)}", highlight=False)
     for warning in overview.warnings:
-        errors.print(f"[yellow]warning:[/] {warning}", highlight=False)
+        errors.print(f"[yellow]warning:[/] {escape(mask_bsn(str(warning)))}", highlight=False)
 
 
 def _date(value: Any) -> str:

@@ -11,29 +11,24 @@ in logs. For the same reason :func:`mask_bsn` exists: run it over URLs and log l
 
 from __future__ import annotations
 
-import re
-
 from ._exceptions import InputError
+from ._masking import mask_bsn
 
 __all__ = [
     "InvalidBSNError",
     "InvalidKVKError",
+    "InvalidRSINError",
     "InvalidVestigingsnummerError",
     "is_valid_bsn",
     "mask_bsn",
     "validate_bsn",
     "validate_kvk",
+    "validate_rsin",
     "validate_vestigingsnummer",
 ]
 
 #: Weights of the BSN "11-proef": 9..2 for the first eight digits, -1 for the check digit.
 _BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-
-#: Nine digits with no letter or digit directly around them. Letters count too, so that a
-#: run of nine digits inside a UUID (``e566436266da``) is not mangled in a log line.
-_STANDALONE_NINE_DIGITS = re.compile(r"(?<![0-9A-Za-z])[0-9]{9}(?![0-9A-Za-z])")
-
-BSN_MASK = "*********"
 
 
 class InvalidBSNError(InputError):
@@ -42,6 +37,10 @@ class InvalidBSNError(InputError):
 
 class InvalidKVKError(InputError):
     """A KVK-nummer is not exactly 8 digits."""
+
+
+class InvalidRSINError(InputError):
+    """An RSIN failed the length/digits rule or the 11-proef."""
 
 
 class InvalidVestigingsnummerError(InputError):
@@ -54,7 +53,7 @@ def _is_ascii_digits(value: str) -> bool:
 
 
 def validate_bsn(value: str) -> str:
-    """Return ``value`` as a 9-digit BSN, or raise :class:`InvalidBSNError`.
+    """Return ``value`` as a 9-digit BSN, or raise `InvalidBSNError`.
 
     Accepts 8 digits too (a BSN with its leading zero lost, e.g. by a spreadsheet) and pads
     it. Surrounding whitespace is ignored.
@@ -63,26 +62,40 @@ def validate_bsn(value: str) -> str:
         InvalidBSNError: the value is not 8 or 9 digits, or fails the 11-proef. The message
             names the rule and never contains the value.
     """
+    return _validate_eleven_proof(value, "BSN", InvalidBSNError)
+
+
+def validate_rsin(value: str) -> str:
+    """Return ``value`` as a 9-digit RSIN, or raise `InvalidRSINError`.
+
+    An RSIN (the number of an organisation, e.g. a zaak's ``bronorganisatie``) follows the
+    same rules as a BSN: 9 digits (8 are padded) passing the 11-proef.
+    """
+    return _validate_eleven_proof(value, "RSIN", InvalidRSINError)
+
+
+def _validate_eleven_proof(value: str, name: str, error: type[InputError]) -> str:
     if not isinstance(value, str):
-        raise InvalidBSNError(
-            f"BSN must be a string of 9 digits, got {type(value).__name__}; "
+        raise error(
+            f"{name} must be a string of 9 digits, got {type(value).__name__}; "
             "pass it as text so leading zeros are kept."
         )
-    bsn = value.strip()
-    if not _is_ascii_digits(bsn) or len(bsn) not in (8, 9):
-        raise InvalidBSNError(
-            f"BSN must be 9 digits (8 digits are padded with a leading 0); got {len(bsn)} "
-            "characters" + ("" if _is_ascii_digits(bsn) else " including non-digits") + ". "
-            "Check the input for typos or formatting (spaces, dots)."
+    number = value.strip()
+    if not _is_ascii_digits(number) or len(number) not in (8, 9):
+        raise error(
+            f"{name} must be 9 digits (8 digits are padded with a leading 0); got "
+            f"{len(number)} characters"
+            + ("" if _is_ascii_digits(number) else " including non-digits")
+            + ". Check the input for typos or formatting (spaces, dots)."
         )
-    bsn = bsn.zfill(9)
-    total = sum(int(digit) * weight for digit, weight in zip(bsn, _BSN_WEIGHTS, strict=True))
+    number = number.zfill(9)
+    total = sum(int(digit) * weight for digit, weight in zip(number, _BSN_WEIGHTS, strict=True))
     if total == 0 or total % 11 != 0:
-        raise InvalidBSNError(
-            "BSN fails the 11-proef (weighted digit sum is not a non-zero multiple of 11): "
-            "this is not an existing BSN. Check for a mistyped digit."
+        raise error(
+            f"{name} fails the 11-proef (weighted digit sum is not a non-zero multiple of "
+            f"11): this is not an existing {name}. Check for a mistyped digit."
         )
-    return bsn
+    return number
 
 
 def is_valid_bsn(value: str) -> bool:
@@ -118,13 +131,3 @@ def validate_kvk(value: str) -> str:
 def validate_vestigingsnummer(value: str) -> str:
     """Return ``value`` as a 12-digit vestigingsnummer, or raise the matching error."""
     return _validate_digits(value, 12, "Vestigingsnummer", InvalidVestigingsnummerError)
-
-
-def mask_bsn(text: str) -> str:
-    """Replace every standalone 9-digit number in ``text`` by ``*********``.
-
-    Meant for log lines and URLs (``?objectId=111222333``). It masks any such number, valid
-    BSN or not: a mistyped BSN is just as personal. Nine digits glued to letters or other
-    digits (parts of UUIDs, longer numbers) are left alone.
-    """
-    return _STANDALONE_NINE_DIGITS.sub(BSN_MASK, text)

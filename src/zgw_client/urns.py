@@ -37,8 +37,8 @@ from enum import Enum
 from urllib.parse import quote, unquote
 
 from ._exceptions import InputError
+from ._masking import BSN_MASK
 from .identifiers import (
-    BSN_MASK,
     InvalidBSNError,
     InvalidKVKError,
     InvalidVestigingsnummerError,

@@ -2,9 +2,9 @@
 
 Every request is recorded as it arrived on the wire (method, raw target, headers), so a
 test can assert what reached the server - a credential on a path outside its root, a POST
-sent twice - and every answer is a :class:`Reply` chosen by a test's ``responder``: JSON, a
-redirect, a connection reset in the middle of the body, a body dripped byte by byte, a
-truncated body, a slow start.
+sent twice - and every answer is a `Reply` chosen by a test's ``responder``: JSON, a
+redirect, a connection reset in the middle of the body, a body dripped byte by byte (or the
+headers), a truncated body, a slow start, a chunked body, bytes that are no HTTP at all.
 """
 
 from __future__ import annotations
@@ -59,9 +59,13 @@ class Reply:
         action: ``"send"`` (normal), ``"reset"`` (close the socket before answering),
             ``"reset_mid_body"`` (send the headers and half the body, then close),
             ``"truncate"`` (announce the full length, send half, close), ``"drip"`` (send
-            the body one byte every ``interval`` seconds), ``"stall"`` (wait ``interval``
-            before answering).
-        interval: seconds, for ``drip`` and ``stall``.
+            the body one byte every ``interval`` seconds), ``"drip_head"`` (the status
+            line and headers one byte every ``interval`` seconds), ``"stall"`` (wait
+            ``interval`` before answering), ``"garbage"`` (answer bytes that are no HTTP).
+        interval: seconds, for ``drip``, ``drip_head`` and ``stall``.
+        chunked: send the body with ``Transfer-Encoding: chunked`` (no ``Content-Length``).
+        max_seconds: stop a drip after this long (and close), so that no test thread
+            outlives its test by much.
     """
 
     status: int = 200
@@ -69,6 +73,8 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     action: str = "send"
     interval: float = 0.0
+    chunked: bool = False
+    max_seconds: float = 30.0
 
     def encoded(self) -> tuple[bytes, dict[str, str]]:
         headers = dict(self.headers)
@@ -167,7 +173,21 @@ def _read_chunked(reader: Any) -> bytes:
         reader.readline()
 
 
-_REASONS = {200: "OK", 201: "Created", 204: "No Content", 301: "Moved Permanently"}
+_REASONS = {
+    200: "OK",
+    201: "Created",
+    204: "No Content",
+    301: "Moved Permanently",
+    302: "Found",
+    307: "Temporary Redirect",
+    400: "Bad Request",
+    404: "Not Found",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+    504: "Gateway Timeout",
+}
 
 
 def _send_reply(conn: socket.socket, reply: Reply) -> bool:
@@ -175,12 +195,22 @@ def _send_reply(conn: socket.socket, reply: Reply) -> bool:
     if reply.action == "reset":
         _hard_close(conn)
         return False
+    if reply.action == "garbage":
+        conn.sendall(b"\x16\x03\x01 this is no HTTP \x00\xff\r\n\r\n")
+        conn.shutdown(socket.SHUT_RDWR)
+        return False
     if reply.action == "stall":
         time.sleep(reply.interval)
     body, headers = reply.encoded()
-    headers.setdefault("Content-Length", str(len(body)))
+    if reply.chunked:
+        headers["Transfer-Encoding"] = "chunked"
+        body = _chunked(body)
+    else:
+        headers.setdefault("Content-Length", str(len(body)))
     head = f"HTTP/1.1 {reply.status} {_REASONS.get(reply.status, 'Status')}\r\n"
     head += "".join(f"{name}: {value}\r\n" for name, value in headers.items()) + "\r\n"
+    if reply.action == "drip_head":
+        return _drip(conn, head.encode("latin-1"), reply) and _sendall(conn, body)
     conn.sendall(head.encode("latin-1"))
     if reply.action in ("reset_mid_body", "truncate"):
         conn.sendall(body[: len(body) // 2])
@@ -190,12 +220,34 @@ def _send_reply(conn: socket.socket, reply: Reply) -> bool:
             conn.shutdown(socket.SHUT_RDWR)
         return False
     if reply.action == "drip":
-        for index in range(len(body)):
-            conn.sendall(body[index : index + 1])
-            time.sleep(reply.interval)
-        return True
+        return _drip(conn, body, reply)
     conn.sendall(body)
     return True
+
+
+def _sendall(conn: socket.socket, data: bytes) -> bool:
+    conn.sendall(data)
+    return True
+
+
+def _drip(conn: socket.socket, data: bytes, reply: Reply) -> bool:
+    """Send ``data`` a byte at a time; give up (and close) after ``reply.max_seconds``."""
+    until = time.monotonic() + reply.max_seconds
+    for index in range(len(data)):
+        if time.monotonic() > until:
+            conn.close()
+            return False
+        conn.sendall(data[index : index + 1])
+        time.sleep(reply.interval)
+    return True
+
+
+def _chunked(body: bytes, size: int = 1024) -> bytes:
+    parts = [
+        f"{len(body[i : i + size]):x}\r\n".encode() + body[i : i + size] + b"\r\n"
+        for i in range(0, len(body), size)
+    ]
+    return b"".join(parts) + b"0\r\n\r\n"
 
 
 def _hard_close(conn: socket.socket) -> None:

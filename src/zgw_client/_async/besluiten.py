@@ -44,7 +44,7 @@ class AsyncBesluiten(AsyncResource[Besluit]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -85,7 +85,7 @@ class AsyncBesluitInformatieObjecten(AsyncResource[BesluitInformatieObject]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:

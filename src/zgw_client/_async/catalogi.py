@@ -89,7 +89,7 @@ class AsyncCatalogussen(AsyncResource[Catalogus]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -118,7 +118,7 @@ class AsyncZaaktypen(AsyncPublishable[Zaaktype]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -144,7 +144,7 @@ class AsyncStatustypen(AsyncResource[Statustype]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -170,7 +170,7 @@ class AsyncResultaattypen(AsyncResource[Resultaattype]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -196,7 +196,7 @@ class AsyncRoltypen(AsyncResource[Roltype]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -222,7 +222,7 @@ class AsyncEigenschappen(AsyncResource[Eigenschap]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -249,7 +249,7 @@ class AsyncInformatieobjecttypen(AsyncPublishable[Informatieobjecttype]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -275,7 +275,7 @@ class AsyncBesluittypen(AsyncPublishable[Besluittype]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -302,7 +302,7 @@ class AsyncZaaktypeInformatieobjecttypen(AsyncResource[ZaaktypeInformatieobjectt
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -329,7 +329,7 @@ class AsyncZaakobjecttypen(AsyncResource[Zaakobjecttype]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:

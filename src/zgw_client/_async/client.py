@@ -29,6 +29,7 @@ from .. import _core
 from .._base_client import MAX_REDIRECTS, BaseClient
 from .._cache import ResponseCache
 from .._config import RetryPolicy, Service, ZGWConfig
+from .._deadline import async_deadline
 from .._exceptions import ConfigurationError, RetriesExhaustedError
 from .._models import ZGWModel, parse_response_body
 from .api import AsyncAPI
@@ -223,7 +224,16 @@ class AsyncZGWClient(BaseClient):
             files: multipart files (as httpx takes them).
             data: multipart form fields.
             headers: extra headers, e.g. ``{"X-Audit-Toelichting": "..."}``.
-            timeout: seconds (or an ``httpx.Timeout``) for this call only.
+            timeout: seconds (or an ``httpx.Timeout``) per network operation, for this
+                call only; when longer than the service's ``RetryPolicy.deadline`` it is
+                this call's deadline.
+
+        The whole call, the body read included, ends within the deadline
+        ([`RequestTimeout`][zgw_client.RequestTimeout]); a body over the service's
+        ``max_response_bytes`` raises
+        [`ResponseTooLargeError`][zgw_client.ResponseTooLargeError]. A DELETE that is
+        retried after an attempt that may have reached the server, and then finds the
+        resource gone (404/410), succeeded: that attempt deleted it.
         """
         request, service = self._build_request(
             self._http,
@@ -239,8 +249,10 @@ class AsyncZGWClient(BaseClient):
         )
         if request.method not in ("GET", "HEAD", "OPTIONS"):
             self._forget(url)
-        response = await self._send(request, service, stream=False)
-        if response.status_code >= 400:
+        limits = self._limits_for(request, service, timeout)
+        async with async_deadline(limits, request):
+            response = await self._send(request, service, limits, stream=False)
+        if response.status_code >= 400 and not _core.settled_by_earlier_attempt(response):
             raise _core.api_error(response)
         return response
 
@@ -289,16 +301,20 @@ class AsyncZGWClient(BaseClient):
     ) -> AsyncIterator[httpx.Response]:
         """Send a request and yield the response with its body unread (for downloads).
 
-        Only the start of the exchange is retried; the body is read by the caller.
+        Only the start of the exchange is retried, and only it is bound by the deadline;
+        the body is read by the caller, each read within the service's read timeout, and
+        it is not capped in size (error bodies are: they are read here).
         """
         request, service = self._build_request(
             self._http, method, url, params=params, headers=headers, timeout=timeout
         )
-        response = await self._send(request, service, stream=True)
+        limits = self._limits_for(request, service, timeout)
+        async with async_deadline(limits, request):
+            response = await self._send(request, service, limits, stream=True)
         try:
             if response.status_code >= 400:
-                await response.aread()
                 raise _core.api_error(response)
+            limits.release(response.request)
             yield response
         finally:
             await response.aclose()
@@ -335,13 +351,25 @@ class AsyncZGWClient(BaseClient):
         )
 
     # -- the one place that does I/O ---------------------------------------------------
+    @staticmethod
+    def _limits_for(
+        request: httpx.Request, service: Service, timeout: float | httpx.Timeout | None
+    ) -> _core.CallLimits:
+        seconds = _core.call_seconds(service.retry, timeout)
+        return _core.CallLimits(seconds, service.max_response_bytes, request)
+
     async def _send(
-        self, request: httpx.Request, service: Service, *, stream: bool
+        self,
+        request: httpx.Request,
+        service: Service,
+        limits: _core.CallLimits,
+        *,
+        stream: bool,
     ) -> httpx.Response:
         """Send ``request`` with retries, following the redirects the policy allows (see
         [`RedirectError`][zgw_client.RedirectError])."""
         for _ in range(MAX_REDIRECTS):
-            response = await self._send_with_retries(request, service, stream=stream)
+            response = await self._send_with_retries(request, service, limits, stream=stream)
             follow = self._redirect_for(request, response)
             if follow is None:
                 return response
@@ -350,15 +378,20 @@ class AsyncZGWClient(BaseClient):
         raise self._too_many_redirects(request, response)
 
     async def _send_with_retries(
-        self, request: httpx.Request, service: Service, *, stream: bool
+        self,
+        request: httpx.Request,
+        service: Service,
+        limits: _core.CallLimits,
+        *,
+        stream: bool,
     ) -> httpx.Response:
         policy = service.retry
         started = time.monotonic()
         try:
             # Most requests succeed at once: they skip the retry machinery altogether.
-            response = await self._send_once(request, policy, stream=stream)
+            response = await self._send_once(request, policy, limits, stream=stream)
         except _core.RetrySignal as first:
-            response = await self._retry(request, policy, first, started, stream=stream)
+            response = await self._retry(request, policy, limits, first, stream=stream)
         url = str(request.url)
         self._note_api_version(url, response.headers.get("API-version"))
         if _core.logger.isEnabledFor(logging.DEBUG):
@@ -375,19 +408,20 @@ class AsyncZGWClient(BaseClient):
         self,
         request: httpx.Request,
         policy: RetryPolicy,
+        limits: _core.CallLimits,
         first: _core.RetrySignal,
-        started: float,
         *,
         stream: bool,
     ) -> httpx.Response:
         """Attempts after a first one that failed in a retryable way, as ``policy`` says.
 
         The first outcome is handed to tenacity as attempt 1, so the backoff, the attempt
-        count and the deadline (counted from the first attempt) are the same as if tenacity
-        had made it.
+        count and the deadline (counted from the start of the call) are the same as if
+        tenacity had made it.
         """
         method, url = request.method, str(request.url)
         pending: _core.RetrySignal | None = first
+        arrived = first.may_have_arrived
 
         def wait(state: RetryCallState) -> float:
             signal = state.outcome.exception() if state.outcome else None
@@ -403,7 +437,7 @@ class AsyncZGWClient(BaseClient):
 
         retrying = AsyncRetrying(
             stop=stop_after_attempt(policy.max_attempts)
-            | _core.stop_at_deadline(started, policy.deadline),
+            | _core.stop_at_deadline(limits.started, limits.seconds),
             wait=wait,
             retry=retry_if_exception_type(_core.RetrySignal),
             before_sleep=log,
@@ -414,7 +448,11 @@ class AsyncZGWClient(BaseClient):
                     if pending is not None:
                         replayed, pending = pending, None
                         raise replayed
-                    response = await self._send_once(request, policy, stream=stream)
+                    try:
+                        response = await self._send_once(request, policy, limits, stream=stream)
+                    except _core.RetrySignal as failed:
+                        arrived = arrived or failed.may_have_arrived
+                        raise
         except RetryError as exc:
             signal = exc.last_attempt.exception()
             assert isinstance(signal, _core.RetrySignal)
@@ -427,22 +465,77 @@ class AsyncZGWClient(BaseClient):
                 attempts=attempts,
                 last_error=signal.error,
             ) from signal.error
+        _core.settle_retried_delete(request, response, may_have_arrived=arrived)
         return response
 
     async def _send_once(
-        self, request: httpx.Request, policy: RetryPolicy, *, stream: bool
+        self,
+        request: httpx.Request,
+        policy: RetryPolicy,
+        limits: _core.CallLimits,
+        *,
+        stream: bool,
     ) -> httpx.Response:
+        limits.clamp(request)
         try:
-            response = await self._http.send(
-                request, auth=self._auth, stream=stream, follow_redirects=False
-            )
+            response = await self._exchange(request, policy, limits, stream=stream)
         except httpx.TransportError as exc:
             outcome = _core.retry_signal_for_transport(exc, request)
             raise outcome from exc
+        except httpx.DecodingError as exc:
+            raise _core.undecodable_body(exc, request) from exc
         if response.status_code in policy.retry_statuses:
-            await response.aread()  # the error needs the body; it is small
             signal = _core.retry_signal_for_response(response, policy)
             if signal is not None:
                 await response.aclose()
                 raise signal
         return response
+
+    async def _exchange(
+        self,
+        request: httpx.Request,
+        policy: RetryPolicy,
+        limits: _core.CallLimits,
+        *,
+        stream: bool,
+    ) -> httpx.Response:
+        """One attempt: the auth flow (a new token after ``jwt-expired``), and the body read
+        through the limits when it is wanted: always, unless ``stream``; for errors too.
+
+        The client drives the auth flow itself, as httpx would, so that no body (the 403
+        the JWT check reads, too) is read past the deadline or the size limit.
+        """
+        flow = self._auth.auth_flow(request)
+        outgoing = next(flow)
+        while True:
+            response = await self._http.send(
+                outgoing, auth=None, stream=True, follow_redirects=False
+            )
+            try:
+                status = response.status_code
+                if not stream or status >= 400 or status in policy.retry_statuses:
+                    await self._read_body(response, limits)
+            except BaseException:
+                await response.aclose()
+                flow.close()
+                raise
+            try:
+                outgoing = flow.send(response)
+            except StopIteration:
+                return response
+            await response.aclose()
+
+    @staticmethod
+    async def _read_body(response: httpx.Response, limits: _core.CallLimits) -> None:
+        """Read ``response``'s body chunk by chunk, checking the deadline and size limit
+        after each chunk, and keep it as the response's content."""
+        limits.check_declared(response)
+        limits.clamp_read(response.request)
+        chunks: list[bytes] = []
+        read = 0
+        async for chunk in response.aiter_bytes():
+            read += len(chunk)
+            limits.check(response, read)
+            chunks.append(chunk)
+        # What httpx's own read() does once the chunks are in; the body is now in memory.
+        response._content = b"".join(chunks)

@@ -57,7 +57,7 @@ class AsyncContactmomenten(AsyncResource[Contactmoment]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``kanaal="telefoon"``, ``registratiedatum__gte="2026-01-01"``,
                 ``ordering="-registratiedatum"``.
 
@@ -85,7 +85,7 @@ class AsyncObjectContactmomenten(AsyncResource[ObjectContactMoment]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: ``object`` (e.g. a zaak URL), ``contactmoment``, ``object_type``.
 
         Returns:
@@ -112,7 +112,7 @@ class AsyncKlantContactmomenten(AsyncResource[KlantContactMoment]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: ``klant`` (a Klanten API URL), ``contactmoment``, ``rol``.
 
         Returns:

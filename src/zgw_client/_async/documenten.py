@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from typing_extensions import Unpack
 
 from .. import _core
-from .._exceptions import ZGWError
+from .._exceptions import UnexpectedResponseError, ZGWError
 from .._models import parse_response_list
 from .._resource import Ref, search_body, write_body
 from ..documenten import _filters as f
@@ -97,7 +97,7 @@ class AsyncDownload:
 
     def aiter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         """The body, chunk by chunk (``chunk_size`` bytes, or as received)."""
-        return self.response.aiter_bytes(chunk_size)
+        return _guarded(self.response, chunk_size)
 
     def __aiter__(self) -> AsyncIterator[bytes]:
         return self.aiter_bytes()
@@ -127,7 +127,7 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case, e.g.
                 ``objectinformatieobjecten__object=<zaak url>``.
 
@@ -463,7 +463,24 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
         progress: ProgressCallback | None,
         timeout: Timeout,
     ) -> EnkelvoudigInformatieObject:
-        plans = plan_parts(parts, opened.size) if parts else []
+        try:
+            plans = plan_parts(parts, opened.size)
+        except UnexpectedResponseError as exc:
+            # Before any part: the caller gets the lock, to unlock or to resume with the
+            # right file; nothing is unlocked behind their back.
+            numbered = sorted(parts, key=lambda part: part.volgnummer or 0)
+            numbers = [
+                (part.volgnummer or n, bool(part.voltooid)) for n, part in enumerate(numbered, 1)
+            ]
+            raise ChunkedUploadError(
+                f"{exc} No part of {url} was sent and the document stays locked: call "
+                "resume_upload(document_url, source, lock) with the file it was created for, "
+                "or unlock(document_url, lock) to give up.",
+                document_url=url,
+                lock=lock,
+                done=[number for number, done in numbers if done],
+                pending=[number for number, done in numbers if not done],
+            ) from exc
         done = [plan.volgnummer for plan in plans if plan.done]
         sent = sum(plan.size for plan in plans if plan.done)
         filename = opened.name or "inhoud"
@@ -508,6 +525,15 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
         return await self.get(url, timeout=timeout)
 
 
+async def _guarded(response: httpx.Response, chunk_size: int | None) -> AsyncIterator[bytes]:
+    """The body's chunks; a connection that breaks off is a ZGWError, not httpx's."""
+    try:
+        async for chunk in response.aiter_bytes(chunk_size):
+            yield chunk
+    except httpx.RequestError as exc:
+        raise _core.body_error(exc, response.request) from exc
+
+
 async def _write_chunks(download: AsyncDownload, file: IO[bytes], chunk_size: int | None) -> int:
     written = 0
     async for chunk in download.aiter_bytes(chunk_size):
@@ -538,7 +564,7 @@ class AsyncObjectInformatieObjecten(AsyncResource[ObjectInformatieObject]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -565,7 +591,7 @@ class AsyncGebruiksrechtenResource(AsyncResource[Gebruiksrechten]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -592,7 +618,7 @@ class AsyncVerzendingen(AsyncResource[Verzending]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:

@@ -99,7 +99,7 @@ class AsyncPartijen(AsyncResource[Partij]):
 
         Args:
             limit: stop after this many partijen.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: the spec's filters in snake_case, e.g.
                 ``partij_identificator__object_id="111222333"``, ``expand=["digitaleAdressen"]``.
 
@@ -127,7 +127,7 @@ class AsyncPartijIdentificatoren(AsyncResource[PartijIdentificator]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``partij_identificator_object_id="111222333"``.
 
         Returns:
@@ -157,7 +157,7 @@ class AsyncDigitaleAdressen(AsyncResource[DigitaalAdres]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``verstrekt_door_partij__uuid=...``, ``soort_digitaal_adres="email"``.
 
         Returns:
@@ -184,7 +184,7 @@ class AsyncRekeningnummers(AsyncResource[Rekeningnummer]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``iban="NL91ABNA0417164300"``.
 
         Returns:
@@ -216,7 +216,7 @@ class AsyncKlantcontacten(AsyncResource[Klantcontact]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``onderwerpobject__onderwerpobjectidentificator_object_id=<uuid>``,
                 ``had_betrokkene__was_partij__partij_identificator__object_id=<bsn>``,
                 ``expand=["hadBetrokkenen.wasPartij"]``.
@@ -244,7 +244,7 @@ class AsyncBetrokkenen(AsyncResource[Betrokkene]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``had_klantcontact__uuid=...``, ``was_partij__uuid=...``.
 
         Returns:
@@ -271,7 +271,7 @@ class AsyncOnderwerpobjecten(AsyncResource[Onderwerpobject]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``onderwerpobjectidentificator_object_id=<zaak uuid>``.
 
         Returns:
@@ -297,7 +297,7 @@ class AsyncBijlagen(AsyncResource[Bijlage]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``klantcontact__uuid=...``.
 
         Returns:
@@ -323,7 +323,7 @@ class AsyncActoren(AsyncResource[Actor]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``soort_actor="medewerker"``, ``indicatie_actief=True``.
 
         Returns:
@@ -350,7 +350,7 @@ class AsyncActorKlantcontacten(AsyncResource[ActorKlantcontact]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``klantcontact__uuid=...``, ``actor__uuid=...``.
 
         Returns:
@@ -376,7 +376,7 @@ class AsyncInterneTaken(AsyncResource[InterneTaak]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``status="te_verwerken"``, ``toegewezen_aan_actor__uuid=...``.
 
         Returns:
@@ -402,7 +402,7 @@ class AsyncCategorieen(AsyncResource[Categorie]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: only ``page_size``.
 
         Returns:
@@ -429,7 +429,7 @@ class AsyncCategorieRelaties(AsyncResource[CategorieRelatie]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``partij__uuid=...``, ``categorie__naam=...``.
 
         Returns:
@@ -456,7 +456,7 @@ class AsyncVertegenwoordigingen(AsyncResource[Vertegenwoordigden]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``vertegenwoordigde_partij__uuid=...``.
 
         Returns:

@@ -105,7 +105,7 @@ class AsyncObjects(AsyncResource[Object]):
 
         Args:
             limit: stop after this many objects.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: ``type`` (objecttype URL), ``data_attr`` (one expression or a
                 sequence; each is sent as its own ``data_attr`` parameter), ``date``,
                 ``data_icontains``, ``page_size``, ``ordering``, ...
@@ -242,7 +242,7 @@ class AsyncObjecttypes(AsyncResource[Objecttype]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: ``data_classification``, ``page_size``.
 
         Returns:

@@ -46,7 +46,7 @@ class Besluiten(Resource[Besluit]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -87,7 +87,7 @@ class BesluitInformatieObjecten(Resource[BesluitInformatieObject]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:

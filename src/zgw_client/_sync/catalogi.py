@@ -91,7 +91,7 @@ class Catalogussen(Resource[Catalogus]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -120,7 +120,7 @@ class Zaaktypen(Publishable[Zaaktype]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -146,7 +146,7 @@ class Statustypen(Resource[Statustype]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -172,7 +172,7 @@ class Resultaattypen(Resource[Resultaattype]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -198,7 +198,7 @@ class Roltypen(Resource[Roltype]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -224,7 +224,7 @@ class Eigenschappen(Resource[Eigenschap]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -251,7 +251,7 @@ class Informatieobjecttypen(Publishable[Informatieobjecttype]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -277,7 +277,7 @@ class Besluittypen(Publishable[Besluittype]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -304,7 +304,7 @@ class ZaaktypeInformatieobjecttypen(Resource[ZaaktypeInformatieobjecttype]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -331,7 +331,7 @@ class Zaakobjecttypen(Resource[Zaakobjecttype]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:

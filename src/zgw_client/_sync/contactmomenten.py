@@ -59,7 +59,7 @@ class Contactmomenten(Resource[Contactmoment]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``kanaal="telefoon"``, ``registratiedatum__gte="2026-01-01"``,
                 ``ordering="-registratiedatum"``.
 
@@ -87,7 +87,7 @@ class ObjectContactmomenten(Resource[ObjectContactMoment]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: ``object`` (e.g. a zaak URL), ``contactmoment``, ``object_type``.
 
         Returns:
@@ -114,7 +114,7 @@ class KlantContactmomenten(Resource[KlantContactMoment]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: ``klant`` (a Klanten API URL), ``contactmoment``, ``rol``.
 
         Returns:

@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from typing_extensions import Unpack
 
 from .. import _core
-from .._exceptions import ZGWError
+from .._exceptions import UnexpectedResponseError, ZGWError
 from .._models import parse_response_list
 from .._resource import Ref, search_body, write_body
 from ..documenten import _filters as f
@@ -99,7 +99,7 @@ class Download:
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         """The body, chunk by chunk (``chunk_size`` bytes, or as received)."""
-        return self.response.iter_bytes(chunk_size)
+        return _guarded(self.response, chunk_size)
 
     def __iter__(self) -> Iterator[bytes]:
         return self.iter_bytes()
@@ -129,7 +129,7 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case, e.g.
                 ``objectinformatieobjecten__object=<zaak url>``.
 
@@ -465,7 +465,24 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
         progress: ProgressCallback | None,
         timeout: Timeout,
     ) -> EnkelvoudigInformatieObject:
-        plans = plan_parts(parts, opened.size) if parts else []
+        try:
+            plans = plan_parts(parts, opened.size)
+        except UnexpectedResponseError as exc:
+            # Before any part: the caller gets the lock, to unlock or to resume with the
+            # right file; nothing is unlocked behind their back.
+            numbered = sorted(parts, key=lambda part: part.volgnummer or 0)
+            numbers = [
+                (part.volgnummer or n, bool(part.voltooid)) for n, part in enumerate(numbered, 1)
+            ]
+            raise ChunkedUploadError(
+                f"{exc} No part of {url} was sent and the document stays locked: call "
+                "resume_upload(document_url, source, lock) with the file it was created for, "
+                "or unlock(document_url, lock) to give up.",
+                document_url=url,
+                lock=lock,
+                done=[number for number, done in numbers if done],
+                pending=[number for number, done in numbers if not done],
+            ) from exc
         done = [plan.volgnummer for plan in plans if plan.done]
         sent = sum(plan.size for plan in plans if plan.done)
         filename = opened.name or "inhoud"
@@ -510,6 +527,15 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
         return self.get(url, timeout=timeout)
 
 
+def _guarded(response: httpx.Response, chunk_size: int | None) -> Iterator[bytes]:
+    """The body's chunks; a connection that breaks off is a ZGWError, not httpx's."""
+    try:
+        for chunk in response.iter_bytes(chunk_size):
+            yield chunk
+    except httpx.RequestError as exc:
+        raise _core.body_error(exc, response.request) from exc
+
+
 def _write_chunks(download: Download, file: IO[bytes], chunk_size: int | None) -> int:
     written = 0
     for chunk in download.iter_bytes(chunk_size):
@@ -540,7 +566,7 @@ class ObjectInformatieObjecten(Resource[ObjectInformatieObject]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -567,7 +593,7 @@ class GebruiksrechtenResource(Resource[Gebruiksrechten]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:
@@ -594,7 +620,7 @@ class Verzendingen(Resource[Verzending]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters passed as they are (not checked).
+            extra_params: query parameters as they are (identifiers, empty values checked).
             **filters: the spec's filters in snake_case.
 
         Returns:

@@ -101,7 +101,7 @@ class Partijen(Resource[Partij]):
 
         Args:
             limit: stop after this many partijen.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: the spec's filters in snake_case, e.g.
                 ``partij_identificator__object_id="111222333"``, ``expand=["digitaleAdressen"]``.
 
@@ -129,7 +129,7 @@ class PartijIdentificatoren(Resource[PartijIdentificator]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``partij_identificator_object_id="111222333"``.
 
         Returns:
@@ -159,7 +159,7 @@ class DigitaleAdressen(Resource[DigitaalAdres]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``verstrekt_door_partij__uuid=...``, ``soort_digitaal_adres="email"``.
 
         Returns:
@@ -186,7 +186,7 @@ class Rekeningnummers(Resource[Rekeningnummer]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``iban="NL91ABNA0417164300"``.
 
         Returns:
@@ -218,7 +218,7 @@ class Klantcontacten(Resource[Klantcontact]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``onderwerpobject__onderwerpobjectidentificator_object_id=<uuid>``,
                 ``had_betrokkene__was_partij__partij_identificator__object_id=<bsn>``,
                 ``expand=["hadBetrokkenen.wasPartij"]``.
@@ -246,7 +246,7 @@ class Betrokkenen(Resource[Betrokkene]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``had_klantcontact__uuid=...``, ``was_partij__uuid=...``.
 
         Returns:
@@ -273,7 +273,7 @@ class Onderwerpobjecten(Resource[Onderwerpobject]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``onderwerpobjectidentificator_object_id=<zaak uuid>``.
 
         Returns:
@@ -299,7 +299,7 @@ class Bijlagen(Resource[Bijlage]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``klantcontact__uuid=...``.
 
         Returns:
@@ -325,7 +325,7 @@ class Actoren(Resource[Actor]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``soort_actor="medewerker"``, ``indicatie_actief=True``.
 
         Returns:
@@ -352,7 +352,7 @@ class ActorKlantcontacten(Resource[ActorKlantcontact]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``klantcontact__uuid=...``, ``actor__uuid=...``.
 
         Returns:
@@ -378,7 +378,7 @@ class InterneTaken(Resource[InterneTaak]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``status="te_verwerken"``, ``toegewezen_aan_actor__uuid=...``.
 
         Returns:
@@ -404,7 +404,7 @@ class Categorieen(Resource[Categorie]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: only ``page_size``.
 
         Returns:
@@ -431,7 +431,7 @@ class CategorieRelaties(Resource[CategorieRelatie]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``partij__uuid=...``, ``categorie__naam=...``.
 
         Returns:
@@ -458,7 +458,7 @@ class Vertegenwoordigingen(Resource[Vertegenwoordigden]):
 
         Args:
             limit: stop after this many items.
-            extra_params: query parameters the spec does not list, sent as given.
+            extra_params: parameters the spec does not list (identifiers, empty values checked).
             **filters: e.g. ``vertegenwoordigde_partij__uuid=...``.
 
         Returns:

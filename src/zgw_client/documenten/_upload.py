@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 from urllib.parse import unquote
 
 from .._exceptions import InputError, UnexpectedResponseError, ZGWError
@@ -73,20 +73,6 @@ class ChunkedUploadError(ZGWError):
         self.lock = lock
         self.done = list(done)
         self.pending = list(pending)
-
-    def __reduce__(self) -> Any:  # keep the attributes when pickled (e.g. across processes)
-        return (
-            _rebuild_upload_error,
-            (str(self), self.document_url, self.lock, self.done, self.pending),
-        )
-
-
-def _rebuild_upload_error(
-    message: str, document_url: str, lock: str, done: list[int], pending: list[int]
-) -> ChunkedUploadError:
-    return ChunkedUploadError(
-        message, document_url=document_url, lock=lock, done=done, pending=pending
-    )
 
 
 ChunkedUploadError.__module__ = "zgw_client.documenten"  # where users import it from
