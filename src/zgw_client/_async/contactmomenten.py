@@ -12,7 +12,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 from typing_extensions import Unpack
@@ -24,10 +24,12 @@ from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
 from .resource import AsyncResource
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["AsyncContactmomentenAPI"]
+__all__ = [
+    "AsyncContactmomenten",
+    "AsyncContactmomentenAPI",
+    "AsyncKlantContactmomenten",
+    "AsyncObjectContactmomenten",
+]
 
 _OLDEST = datetime.min.replace(tzinfo=timezone.utc)
 

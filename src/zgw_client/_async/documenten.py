@@ -14,7 +14,7 @@ import os
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 import httpx
 from pydantic import BaseModel
@@ -49,10 +49,14 @@ from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
 from .resource import AsyncResource, Timeout
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["AsyncDocumentenAPI", "AsyncDownload", "AsyncEnkelvoudigInformatieObjecten"]
+__all__ = [
+    "AsyncDocumentenAPI",
+    "AsyncDownload",
+    "AsyncEnkelvoudigInformatieObjecten",
+    "AsyncGebruiksrechtenResource",
+    "AsyncObjectInformatieObjecten",
+    "AsyncVerzendingen",
+]
 
 #: Fields of a document body that the server sets; dropped from upload metadata.
 _READ_ONLY = ("url", "inhoud", "bestandsdelen", "locked", "lock", "beginRegistratie", "versie")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid as uuid_module
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 from typing_extensions import Unpack
@@ -43,10 +43,23 @@ from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
 from .resource import AsyncResource
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["AsyncKlantinteractiesAPI"]
+__all__ = [
+    "AsyncActorKlantcontacten",
+    "AsyncActoren",
+    "AsyncBetrokkenen",
+    "AsyncBijlagen",
+    "AsyncCategorieRelaties",
+    "AsyncCategorieen",
+    "AsyncDigitaleAdressen",
+    "AsyncInterneTaken",
+    "AsyncKlantcontacten",
+    "AsyncKlantinteractiesAPI",
+    "AsyncOnderwerpobjecten",
+    "AsyncPartijIdentificatoren",
+    "AsyncPartijen",
+    "AsyncRekeningnummers",
+    "AsyncVertegenwoordigingen",
+]
 
 #: What :meth:`AsyncKlantinteractiesAPI.klantcontacten_about_zaak` expands by default: the
 #: betrokkenen (who started the contact: the direction) and their partij (who it was).

@@ -41,7 +41,13 @@ from .resource import AsyncResource
 if TYPE_CHECKING:
     from .client import AsyncZGWClient
 
-__all__ = ["AsyncObjectenAPI", "ObjectsListFilters"]
+__all__ = [
+    "AsyncObjectenAPI",
+    "AsyncObjects",
+    "AsyncObjecttypes",
+    "AsyncTaken",
+    "ObjectsListFilters",
+]
 
 
 class ObjectsListFilters(TypedDict, total=False):

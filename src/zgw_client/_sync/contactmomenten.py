@@ -14,7 +14,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 from typing_extensions import Unpack
@@ -26,10 +26,12 @@ from .api import API, ResourceSlot
 from .pagination import Paginator
 from .resource import Resource
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["ContactmomentenAPI"]
+__all__ = [
+    "Contactmomenten",
+    "ContactmomentenAPI",
+    "KlantContactmomenten",
+    "ObjectContactmomenten",
+]
 
 _OLDEST = datetime.min.replace(tzinfo=timezone.utc)
 

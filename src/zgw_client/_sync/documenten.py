@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 import httpx
 from pydantic import BaseModel
@@ -51,10 +51,14 @@ from .api import API, ResourceSlot
 from .pagination import Paginator
 from .resource import Resource, Timeout
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["DocumentenAPI", "Download", "EnkelvoudigInformatieObjecten"]
+__all__ = [
+    "DocumentenAPI",
+    "Download",
+    "EnkelvoudigInformatieObjecten",
+    "GebruiksrechtenResource",
+    "ObjectInformatieObjecten",
+    "Verzendingen",
+]
 
 #: Fields of a document body that the server sets; dropped from upload metadata.
 _READ_ONLY = ("url", "inhoud", "bestandsdelen", "locked", "lock", "beginRegistratie", "versie")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import uuid as uuid_module
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 from typing_extensions import Unpack
@@ -45,10 +45,23 @@ from .api import API, ResourceSlot
 from .pagination import Paginator
 from .resource import Resource
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["KlantinteractiesAPI"]
+__all__ = [
+    "ActorKlantcontacten",
+    "Actoren",
+    "Betrokkenen",
+    "Bijlagen",
+    "CategorieRelaties",
+    "Categorieen",
+    "DigitaleAdressen",
+    "InterneTaken",
+    "Klantcontacten",
+    "KlantinteractiesAPI",
+    "Onderwerpobjecten",
+    "PartijIdentificatoren",
+    "Partijen",
+    "Rekeningnummers",
+    "Vertegenwoordigingen",
+]
 
 #: What :meth:`KlantinteractiesAPI.klantcontacten_about_zaak` expands by default: the
 #: betrokkenen (who started the contact: the direction) and their partij (who it was).

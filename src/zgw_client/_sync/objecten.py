@@ -43,7 +43,13 @@ from .resource import Resource
 if TYPE_CHECKING:
     from .client import ZGWClient
 
-__all__ = ["ObjectenAPI", "ObjectsListFilters"]
+__all__ = [
+    "ObjectenAPI",
+    "Objects",
+    "Objecttypes",
+    "Taken",
+    "ObjectsListFilters",
+]
 
 
 class ObjectsListFilters(TypedDict, total=False):

@@ -59,7 +59,6 @@ __all__ = [
     "Geslachtsaanduiding",
     "IndicatieMachtiging",
     "InnRechtsvorm",
-    "KlantContact",
     "MedewerkerIdentificatie",
     "NatuurlijkPersoonIdentificatie",
     "NietNatuurlijkPersoonIdentificatie",
@@ -94,6 +93,7 @@ __all__ = [
     "ZaakInformatieObject",
     "ZaakInformatieObjectExpand",
     "ZaakKenmerk",
+    "ZaakKlantcontact",
     "ZaakNotitie",
     "ZaakObject",
     "ZaakObjectExpand",
@@ -574,10 +574,13 @@ class ZaakVerzoek(ZGWModel):
     verzoek: Reference | None = None
 
 
-class KlantContact(ZGWModel):
-    """A contact about a zaak recorded in the Zaken API itself (deprecated there).
+class ZaakKlantcontact(ZGWModel):
+    """A contact about a zaak recorded in the Zaken API itself (``/klantcontacten``,
+    deprecated there).
 
-    Not the Klantinteracties ``Klantcontact``; new code should use Open Klant.
+    Named apart from the Klantinteracties
+    [`Klantcontact`][zgw_client.klantinteracties.Klantcontact] (Open Klant), which new code
+    should use (it was ``zaken.KlantContact`` before 0.1).
     """
 
     url: Reference
@@ -734,7 +737,7 @@ RESOURCE_MODELS: dict[str, type[ZGWModel]] = {
     "zaakeigenschappen": ZaakEigenschap,
     "zaakcontactmomenten": ZaakContactMoment,
     "zaakverzoeken": ZaakVerzoek,
-    "klantcontacten": KlantContact,
+    "klantcontacten": ZaakKlantcontact,
     "zaaknotities": ZaakNotitie,
     "besluiten": ZaakBesluit,
     "audittrail": AuditTrail,
