@@ -31,6 +31,7 @@ __all__ = [
     "APIKeyCredentials",
     "ApiKind",
     "Credentials",
+    "NoAuth",
     "RetryPolicy",
     "Service",
     "Timeouts",
@@ -149,7 +150,21 @@ class APIKeyCredentials:
         object.__setattr__(self, "key", _secret(key))
 
 
-Credentials = ZGWCredentials | TokenCredentials | APIKeyCredentials
+@dataclass(frozen=True)
+class NoAuth:
+    """Send no credentials: the API is public, or a gateway in front of it authenticates.
+
+    An explicit choice, because a service with no credentials at all (``credentials=None``)
+    is far more often a forgotten secret than a public API: its requests fail before they
+    are sent, with "no credentials configured for service X". In TOML or the environment
+    this is ``auth = "none"`` / ``ZGW_<NAME>_AUTH=none``.
+    """
+
+    def __repr__(self) -> str:
+        return "NoAuth()"
+
+
+Credentials = ZGWCredentials | TokenCredentials | APIKeyCredentials | NoAuth
 
 
 @dataclass(frozen=True)
@@ -207,7 +222,9 @@ class Service:
 
     Args:
         api_root: the API's root URL, e.g. ``https://openzaak.example.nl/zaken/api/v1/``.
-        credentials: what to send; ``None`` for public APIs.
+        credentials: what to send; [`NoAuth()`][zgw_client.NoAuth] for an API that needs
+            nothing. Left out (``None``), every request to the service fails before it is
+            sent, with a ``ConfigurationError`` saying no credentials are configured.
         timeouts: connect/read/write timeouts.
         retry: the retry policy.
         kind: what API it is (one of [`API_KINDS`][zgw_client.API_KINDS]). May be left out
@@ -320,6 +337,7 @@ class ZGWConfig:
             ZGW_NAME_USER_REPRESENTATION
             ZGW_NAME_TOKEN           Token credentials (Open Klant, Objects API)
             ZGW_NAME_API_KEY         with optional ZGW_NAME_API_KEY_HEADER
+            ZGW_NAME_AUTH            jwt, token, api-key, or none for a public API
             ZGW_NAME_TIMEOUT         read/write timeout in seconds
             ZGW_NAME_MAX_ATTEMPTS    retry policy
 
@@ -356,6 +374,8 @@ class ZGWConfig:
                 settings["retry"] = {"max_attempts": get("MAX_ATTEMPTS")}
             if get("KIND"):
                 settings["kind"] = get("KIND")
+            if get("AUTH"):
+                settings["auth"] = get("AUTH")
             services[upper.lower()] = _service_from_mapping(
                 settings, where=f"environment {prefix}{upper}_*"
             )
@@ -453,7 +473,9 @@ def _service_from_mapping(settings: Mapping[str, Any], *, where: str) -> Service
                 settings["api_key"], header=settings.get("api_key_header", "X-Api-Key")
             )
         elif auth_kind == "none":
-            credentials = None
+            credentials = NoAuth()
+        elif auth_kind is None:
+            credentials = None  # nothing configured: refused at the first request
         else:
             raise ConfigurationError(
                 f"{where}: auth must be one of jwt, token, api-key, none (got {auth_kind!r})."
@@ -482,11 +504,11 @@ def _service_from_mapping(settings: Mapping[str, Any], *, where: str) -> Service
     )
 
 
-def _guess_auth(settings: Mapping[str, Any]) -> AuthKind:
+def _guess_auth(settings: Mapping[str, Any]) -> AuthKind | None:
     if "client_id" in settings or "secret" in settings:
         return "jwt"
     if "token" in settings:
         return "token"
     if "api_key" in settings:
         return "api-key"
-    return "none"
+    return None  # not "none": no credentials is only a choice when it is said

@@ -243,7 +243,10 @@ class APIError(ZGWError):
         response: httpx.Response | None,
         method: str,
         url: str,
+        hint: str | None = None,
     ) -> None:
+        if hint is not None:
+            self.hint = hint  # this occurrence knows better than its class
         self.status = status
         self.code = code
         self.title = title
@@ -269,6 +272,13 @@ class APIError(ZGWError):
             fields = "; ".join(f"{p.name} ({p.code}): {p.reason}" for p in self.invalid_params)
             text = f"{text.rstrip('.')}. Invalid: {fields}"
         return f"{text.rstrip('.')}. {self.hint}"
+
+
+#: The hint of a 401/403 to a request that carried no credentials (``NoAuth``).
+NO_CREDENTIALS_SENT_HINT = (
+    "No credentials were sent: the service is configured without them (NoAuth, "
+    'auth = "none"). If this API needs them, configure its token or client_id/secret.'
+)
 
 
 class BadRequestError(APIError):

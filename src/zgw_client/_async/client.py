@@ -14,9 +14,10 @@ from contextlib import asynccontextmanager
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import httpx
+from pydantic import BaseModel
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -58,6 +59,7 @@ _NAMESPACES: dict[str, Callable[[AsyncZGWClient, str], AsyncAPI]] = {
 }
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 
 class AsyncZGWClient(BaseClient):
@@ -269,15 +271,39 @@ class AsyncZGWClient(BaseClient):
         )
         return self._body_after_get(url, key, response, known_body, params)
 
-    async def get(self, url: str, *, timeout: float | httpx.Timeout | None = None) -> ZGWModel:
+    @overload
+    async def get(
+        self, url: str, model: None = None, *, timeout: float | httpx.Timeout | None = None
+    ) -> ZGWModel: ...
+    @overload
+    async def get(
+        self, url: str, model: type[M], *, timeout: float | httpx.Timeout | None = None
+    ) -> M: ...
+    async def get(
+        self,
+        url: str,
+        model: type[M] | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> ZGWModel | M:
         """Fetch any resource by URL and return it as its typed model.
 
         ZGW resources point at each other by URL (``zaak.zaaktype``, ``status.statustype``);
         this follows one. The URL must lie under a configured API root.
+
+        Without ``model`` the result is typed as the base
+        [`ZGWModel`][zgw_client.ZGWModel] (the class depends on the URL); name the model
+        to get its type, checked against the URL before the request:
+        ``status = await client.get(zaak.status, Status)``. For a URL of an API
+        zgw-client has no models for (kind ``other``), ``model`` says how to parse it.
+
+        Raises:
+            InputError: ``model`` is not the model of the resource ``url`` points at.
+            ConfigurationError: no ``model`` given, and none is known for ``url``.
         """
-        model = self._model_for(url)
+        parse_as = self._model_for(url, model)
         body = await self.get_json(url, timeout=timeout)
-        return parse_response_body(model, body, source=f"GET {_core.loggable_url(url)}")
+        return parse_response_body(parse_as, body, source=f"GET {_core.loggable_url(url)}")
 
     @asynccontextmanager
     async def stream(

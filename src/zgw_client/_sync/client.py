@@ -16,9 +16,10 @@ from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import httpx
+from pydantic import BaseModel
 from tenacity import (
     Retrying,
     RetryCallState,
@@ -60,6 +61,7 @@ _NAMESPACES: dict[str, Callable[[ZGWClient, str], API]] = {
 }
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 
 class ZGWClient(BaseClient):
@@ -271,15 +273,39 @@ class ZGWClient(BaseClient):
         )
         return self._body_after_get(url, key, response, known_body, params)
 
-    def get(self, url: str, *, timeout: float | httpx.Timeout | None = None) -> ZGWModel:
+    @overload
+    def get(
+        self, url: str, model: None = None, *, timeout: float | httpx.Timeout | None = None
+    ) -> ZGWModel: ...
+    @overload
+    def get(
+        self, url: str, model: type[M], *, timeout: float | httpx.Timeout | None = None
+    ) -> M: ...
+    def get(
+        self,
+        url: str,
+        model: type[M] | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> ZGWModel | M:
         """Fetch any resource by URL and return it as its typed model.
 
         ZGW resources point at each other by URL (``zaak.zaaktype``, ``status.statustype``);
         this follows one. The URL must lie under a configured API root.
+
+        Without ``model`` the result is typed as the base
+        [`ZGWModel`][zgw_client.ZGWModel] (the class depends on the URL); name the model
+        to get its type, checked against the URL before the request:
+        ``status = client.get(zaak.status, Status)``. For a URL of an API
+        zgw-client has no models for (kind ``other``), ``model`` says how to parse it.
+
+        Raises:
+            InputError: ``model`` is not the model of the resource ``url`` points at.
+            ConfigurationError: no ``model`` given, and none is known for ``url``.
         """
-        model = self._model_for(url)
+        parse_as = self._model_for(url, model)
         body = self.get_json(url, timeout=timeout)
-        return parse_response_body(model, body, source=f"GET {_core.loggable_url(url)}")
+        return parse_response_body(parse_as, body, source=f"GET {_core.loggable_url(url)}")
 
     @contextmanager
     def stream(
