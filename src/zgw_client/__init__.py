@@ -62,7 +62,7 @@ if TYPE_CHECKING:
         UnsupportedMediaTypeError,
         ZGWError,
     )
-    from ._models import ZGWModel
+    from ._models import SnakeCaseModel, ZGWModel
     from ._pagination import Page
     from ._sync.api import API
     from ._sync.client import ZGWClient
@@ -125,6 +125,7 @@ _EXPORTS = {
     "UnexpectedResponseError": "._exceptions",
     "UnsupportedMediaTypeError": "._exceptions",
     "ZGWError": "._exceptions",
+    "SnakeCaseModel": "._models",
     "ZGWModel": "._models",
     "Page": "._pagination",
     "API": "._sync.api",
@@ -183,6 +184,7 @@ __all__ = [
     "Service",
     "ServiceAuth",
     "ServiceRouter",
+    "SnakeCaseModel",
     "Timeouts",
     "TokenAuth",
     "TokenCredentials",

@@ -202,7 +202,7 @@ def auth_for(credentials: Credentials | None) -> httpx.Auth | None:
 class ServiceRouter:
     """Finds the configured service for a URL: the longest API root that contains it.
 
-    Containment is decided by [`url_under_root`][zgw_client._urls.url_under_root]'s rules on
+    Containment is decided by the rules of `url_under_root` (private `_urls`) on
     the URL as it will be sent: roots are compared on scheme, host, port and whole path
     segments, never as string prefixes, so ``https://zaken.example.nl@evil.test/`` or
     ``.../api/v1-evil/`` do not match ``https://zaken.example.nl/api/v1/``, and a path with an

@@ -7,6 +7,7 @@ collection) load on first use, so importing the models does not load a client fa
 from typing import TYPE_CHECKING
 
 from .. import _lazy
+from .._durations import parse_duration
 from .models import (
     RESOURCE_MODELS,
     Afleidingswijze,
@@ -160,4 +161,5 @@ __all__ = [
     "ZaaktypeRelatie",
     "ZaaktypeRelatieAard",
     "Zaaktypen",
+    "parse_duration",
 ]

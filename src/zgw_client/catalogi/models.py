@@ -11,7 +11,7 @@ What several registers share (the enums :class:`Vertrouwelijkheidaanduiding`,
 the very same enum. The other model modules re-export them.
 
 Durations (``doorlooptijd``, ``archiefactietermijn``, ...) stay the ISO-8601 strings the server
-sent; use :func:`zgw_client._durations.parse_duration` to compute with them.
+sent; use [`parse_duration`][zgw_client.catalogi.parse_duration] to compute with them.
 """
 
 from __future__ import annotations
