@@ -158,7 +158,7 @@ def convert_text(
         if found:
             return f"[`{shown}`][{found}]"
         if any(p.startswith("_") and not p.startswith("__") for p in target.split(".")):
-            shown = target.rsplit(".", 1)[-1] + match["call"]  # no private path in the docs
+            shown = target.rsplit(".", 1)[-1] + (match["call"] or "")  # no private path shown
         return f"`{shown}`"
 
     return ROLE.sub(replace, text)
