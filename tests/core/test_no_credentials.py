@@ -85,7 +85,12 @@ async def test_refusal_with_credentials_keeps_its_hint(make_client: Any) -> None
 def test_service_auth_on_a_plain_httpx_client_refuses_too() -> None:
     router = ServiceRouter({"zaken": Service(ZAKEN_ROOT)})
     sent: list[httpx.Request] = []
-    transport = httpx.MockTransport(lambda r: sent.append(r) or json_response(200, {}))
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return json_response(200, {})
+
+    transport = httpx.MockTransport(handler)
     with (
         httpx.Client(auth=ServiceAuth(router), transport=transport) as http,
         pytest.raises(ConfigurationError, match="No credentials configured"),
