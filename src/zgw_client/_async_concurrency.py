@@ -48,7 +48,7 @@ async def gather_limited(
 ) -> list[T | ZGWError]:
     """Await every call with at most ``limit`` in flight, in order.
 
-    A call that fails with a :class:`ZGWError` yields that error in its place, so one
+    A call that fails with a [`ZGWError`][zgw_client.ZGWError] yields that error in its place, so one
     failing part never hides the others; anything else (a bug) propagates.
     """
     if not calls:

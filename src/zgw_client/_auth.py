@@ -1,8 +1,8 @@
-"""Authentication as :class:`httpx.Auth`, chosen per request URL.
+"""Authentication as `httpx.Auth`, chosen per request URL.
 
-Each credentials kind of :mod:`zgw_client._config` has an ``httpx.Auth`` here. They do no
+Each credentials kind of `_config` has an ``httpx.Auth`` here. They do no
 I/O of their own (httpx drives them), so the same objects serve the sync and async client.
-:class:`ServiceAuth` picks the credentials by the request URL — the longest configured API
+[`ServiceAuth`][zgw_client.ServiceAuth] picks the credentials by the request URL — the longest configured API
 root that contains it — and refuses, before anything is sent, a URL under no root: ZGW
 payloads are full of URLs, and a crafted one must never receive our token.
 """
@@ -261,7 +261,7 @@ class ServiceAuth(_ReadsErrorBodies):
 
         httpx.Client(auth=ServiceAuth(router))
 
-    A URL under no configured root raises :class:`UnconfiguredURLError` before sending, and
+    A URL under no configured root raises [`UnconfiguredURLError`][zgw_client.UnconfiguredURLError] before sending, and
     so does a service without credentials (a ``ConfigurationError``), unless it says
     [`NoAuth()`][zgw_client.NoAuth].
     """

@@ -1,6 +1,6 @@
 """The part of a client that does no I/O: configuration, routing and request building.
 
-:class:`~zgw_client.ZGWClient` and :class:`~zgw_client.AsyncZGWClient` both inherit it, so
+[`ZGWClient`][zgw_client.ZGWClient] and [`AsyncZGWClient`][zgw_client.AsyncZGWClient] both inherit it, so
 URL and credential resolution, headers and timeouts are decided in one place.
 """
 
@@ -70,10 +70,10 @@ class BaseClient:
             name: httpx.URL(service.api_root).path for name, service in config.services.items()
         }
         self._auth = ServiceAuth(self._router)
-        #: Published catalogi bodies (see :mod:`zgw_client._cache`); pluggable.
+        #: Published catalogi bodies (see `_cache`); pluggable.
         self.cache: ResponseCache = cache if cache is not None else InMemoryCache()
         self._catalogi_ttl = catalogi_ttl
-        #: Revalidate single-resource GETs with ``If-None-Match`` (see :mod:`._cache`).
+        #: Revalidate single-resource GETs with ``If-None-Match`` (see `_cache`).
         self.use_etags = use_etags
         # ETag -> body of single resources, to revalidate with If-None-Match.
         self._etags = InMemoryCache(maxsize=2048)

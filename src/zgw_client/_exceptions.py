@@ -1,6 +1,6 @@
 """Every error zgw-client raises, in one tree.
 
-Catch :class:`ZGWError` for "anything from zgw-client", or a branch for what you can handle::
+Catch [`ZGWError`][zgw_client.ZGWError] for "anything from zgw-client", or a branch for what you can handle::
 
     ZGWError
     ├── ConfigurationError            the client was set up wrongly (fix the configuration)
@@ -224,7 +224,7 @@ class APIError(ZGWError):
         instance: URN of this occurrence, useful when reporting to the server's operator.
         invalid_params: the fields that failed validation (400).
         body: the parsed body (``{}`` when it was not JSON).
-        response: the raw :class:`httpx.Response` (its ``Authorization`` header redacted).
+        response: the raw `httpx.Response` (its ``Authorization`` header redacted).
     """
 
     #: The next step a user should take; subclasses refine it.

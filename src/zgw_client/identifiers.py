@@ -6,7 +6,7 @@ a BSN that does not exist). Failing early with a message that says *which* rule 
 cheaper for everyone.
 
 The error messages never repeat the value: a BSN is personal data and error messages end up
-in logs. For the same reason :func:`mask_bsn` exists: run it over URLs and log lines.
+in logs. For the same reason `mask_bsn` exists: run it over URLs and log lines.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def _is_ascii_digits(value: str) -> bool:
 
 
 def validate_bsn(value: str) -> str:
-    """Return ``value`` as a 9-digit BSN, or raise :class:`InvalidBSNError`.
+    """Return ``value`` as a 9-digit BSN, or raise [`InvalidBSNError`][zgw_client.identifiers.InvalidBSNError].
 
     Accepts 8 digits too (a BSN with its leading zero lost, e.g. by a spreadsheet) and pads
     it. Surrounding whitespace is ignored.
@@ -86,7 +86,7 @@ def validate_bsn(value: str) -> str:
 
 
 def is_valid_bsn(value: str) -> bool:
-    """Return whether ``value`` passes :func:`validate_bsn`."""
+    """Return whether ``value`` passes `validate_bsn`."""
     try:
         validate_bsn(value)
     except InvalidBSNError:
@@ -107,7 +107,7 @@ def _validate_digits(value: str, length: int, name: str, error: type[InputError]
 
 
 def validate_kvk(value: str) -> str:
-    """Return ``value`` as an 8-digit KVK-nummer, or raise :class:`InvalidKVKError`.
+    """Return ``value`` as an 8-digit KVK-nummer, or raise [`InvalidKVKError`][zgw_client.identifiers.InvalidKVKError].
 
     No checksum: the Handelsregister dropped the 11-proef for KVK-nummers, so only the
     shape can be checked locally.

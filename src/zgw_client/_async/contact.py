@@ -2,8 +2,8 @@
 
 A municipality moving from the Contactmomenten API 1.0 to Klantinteracties (Open Klant 2)
 has contacts in both for a while, often the same contact in both. This reads either or both
-and returns the neutral :class:`~zgw_client.contact.TimelineContact`: newest first, each
-contact once (equality ignores where a contact is stored, see :mod:`zgw_client.contact`).
+and returns the neutral [`TimelineContact`][zgw_client.contact.TimelineContact]: newest first, each
+contact once (equality ignores where a contact is stored, see [`zgw_client.contact`][zgw_client.contact]).
 
 Source of the sync face (see ``scripts/unasync.py``).
 """

@@ -4,8 +4,8 @@
 
 A municipality moving from the Contactmomenten API 1.0 to Klantinteracties (Open Klant 2)
 has contacts in both for a while, often the same contact in both. This reads either or both
-and returns the neutral :class:`~zgw_client.contact.TimelineContact`: newest first, each
-contact once (equality ignores where a contact is stored, see :mod:`zgw_client.contact`).
+and returns the neutral [`TimelineContact`][zgw_client.contact.TimelineContact]: newest first, each
+contact once (equality ignores where a contact is stored, see [`zgw_client.contact`][zgw_client.contact]).
 
 Generated from its ``_async/`` source by ``scripts/unasync.py``.
 """

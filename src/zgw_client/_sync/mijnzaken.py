@@ -244,7 +244,7 @@ class MijnZaken:
         client: a configured client; ``zaken`` and ``catalogi`` are needed, ``documenten``,
             ``besluiten``, ``klantinteracties``/``contactmomenten`` and ``objecten`` are
             used when configured.
-        policy: what may be shown (safe defaults, see :class:`Policy`).
+        policy: what may be shown (safe defaults, see [`Policy`][zgw_client.mijnzaken.Policy]).
         today: the date "days left" counts from (default: today).
 
     Example:
@@ -464,7 +464,7 @@ class MijnZaken:
         comp: _Composition,
         *wanted: tuple[Sequence[str | None], type[Any], str],
     ) -> builtins.list[Callable[[], Any]]:
-        """A :meth:`_fetch_all` call for each ``(urls, model, part)`` with a URL not asked for
+        """A `_fetch_all` call for each ``(urls, model, part)`` with a URL not asked for
         yet; none for the rest (a task that has nothing to do still costs a turn)."""
         return [
             functools.partial(self._fetch_all, [u for u in urls if u], model, comp, part)
@@ -845,7 +845,7 @@ class MijnZaken:
 
     # -- one zaak ---------------------------------------------------------------------------
     def _accessible_zaak(self, zaak_ref: str, subject: _Subject, comp: _Composition) -> Zaak:
-        """The zaak, after checking the subject may see it; else :class:`AccessDeniedError`."""
+        """The zaak, after checking the subject may see it; else [`AccessDeniedError`][zgw_client.AccessDeniedError]."""
         expand = ["zaaktype", "rollen"]
         if self.policy.use_expand:
             expand = [*ZAAK_EXPAND, "zaakinformatieobjecten"]

@@ -62,7 +62,7 @@ class Zaken(Resource[Zaak]):
 
     ``expand`` works on every Zaken server: on Zaken 1.5+ the server embeds the related
     resources; on an older server (known from the ``API-version`` header) the client fetches
-    them and fills :attr:`Zaak.expand` the same way. Parents of nested paths are added
+    them and fills `Zaak.expand` the same way. Parents of nested paths are added
     (``status.statustype`` also asks for ``status``), as Open Zaak needs them.
     """
 

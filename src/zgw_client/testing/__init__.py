@@ -23,7 +23,7 @@ Example::
     with backend.serve() as served:                    # real HTTP on 127.0.0.1
         httpx.get(served.api_roots["zaken"])
 
-Extension: an API module defines :class:`Collection` subclasses and an ``install(backend)``
+Extension: an API module defines [`Collection`][zgw_client.testing.Collection] subclasses and an ``install(backend)``
 that calls ``backend.register(...)`` (and ``backend.router.add(...)`` for special verbs).
 
 Names load on first use (PEP 562): the pytest plugin imports this package on every pytest

@@ -9,7 +9,7 @@ Server facts the models follow:
 * A missing reference is ``""`` in some places (``rol.betrokkene``,
   ``zaak.selectielijstklasse``) and ``null`` in others (``hoofdzaak``, ``resultaat``); both
   are kept as sent. Test with ``if zaak.hoofdzaak:``, not ``is None``.
-* ``_expand`` (Zaken 1.5+) is :attr:`Zaak.expand`. Open Zaak always sends ``"_expand": {}``
+* ``_expand`` (Zaken 1.5+) is `Zaak.expand`. Open Zaak always sends ``"_expand": {}``
   on a plain zaak, leaves empty relations out of it, and omits ``_expand`` entirely when only
   a nested path (``status.statustype``) was asked for. Nested expansions sit in the child's
   own ``_expand``: ``zaak.expand.status.expand.statustype``.
@@ -427,7 +427,7 @@ class Rol(ZGWModel):
     """Someone's part in a zaak: who (``betrokkene_identificatie``) and as what (``roltype``).
 
     ``betrokkene_identificatie`` is parsed into the model that matches ``betrokkene_type``
-    (see :data:`BETROKKENE_IDENTIFICATIE_MODELS`); for a type this SDK does not know it stays
+    (see `BETROKKENE_IDENTIFICATIE_MODELS`); for a type this SDK does not know it stays
     the raw dict, so a newer server still parses.
     """
 
@@ -724,8 +724,8 @@ for _model in (
 
 #: Path segment (as in ``/zaken/api/v1/<segment>/<uuid>``) -> model, so a client can pick the
 #: model from a URL. Sub-collections of a zaak use their own last segment:
-#: ``zaken/{uuid}/besluiten`` -> :class:`ZaakBesluit`, ``…/zaakeigenschappen`` ->
-#: :class:`ZaakEigenschap`, ``…/audittrail`` -> :class:`AuditTrail`.
+#: ``zaken/{uuid}/besluiten`` -> [`ZaakBesluit`][zgw_client.zaken.models.ZaakBesluit], ``…/zaakeigenschappen`` ->
+#: [`ZaakEigenschap`][zgw_client.zaken.models.ZaakEigenschap], ``…/audittrail`` -> [`AuditTrail`][zgw_client.zaken.models.AuditTrail].
 RESOURCE_MODELS: dict[str, type[ZGWModel]] = {
     "zaken": Zaak,
     "statussen": Status,
