@@ -161,7 +161,7 @@ def generate(package: str, spec_path: Path) -> str:
         if not post or not path.rstrip("/").endswith(("_zoek", "/search")):
             continue
         content = post.get("requestBody", {}).get("content", {})
-        schema = resolve(spec, next(iter(content.values()), {}).get("schema", {}))
+        schema = resolve(spec, next(iter(content.values()), {}).get("schema", {}))  # type: ignore[call-overload]
         properties = schema.get("properties", {})
         if not properties:
             continue

@@ -86,13 +86,13 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_every_script_is_covered():
+def test_every_script_is_covered() -> None:
     scripts = {p.name for p in EXAMPLES.glob("*.py") if not p.name.startswith(("_", "test_"))}
     assert scripts == {*EXPECTED, "quickstart.py"}
 
 
 @pytest.mark.parametrize("script", sorted(EXPECTED))
-def test_example_runs_in_memory(script: str):
+def test_example_runs_in_memory(script: str) -> None:
     result = run(str(EXAMPLES / script))
 
     assert result.returncode == 0, result.stderr
@@ -102,7 +102,7 @@ def test_example_runs_in_memory(script: str):
         assert any(line.startswith(expected) for line in lines), (expected, result.stdout)
 
 
-def test_quickstart_runs():
+def test_quickstart_runs() -> None:
     result = run(str(EXAMPLES / "quickstart.py"))
 
     assert result.returncode == 0, result.stderr
@@ -110,7 +110,7 @@ def test_quickstart_runs():
     assert "typed error: NotFoundError status=404 code=not_found" in result.stdout
 
 
-def test_the_pytest_example_passes():
+def test_the_pytest_example_passes() -> None:
     result = run(
         "-m", "pytest", "-q", "-p", "no:cacheprovider", str(EXAMPLES / "test_my_portal.py")
     )

@@ -1,8 +1,8 @@
-"""Authentication as :class:`httpx.Auth`, chosen per request URL.
+"""Authentication as `httpx.Auth`, chosen per request URL.
 
-Each credentials kind of :mod:`zgw_client._config` has an ``httpx.Auth`` here. They do no
+Each credentials kind of `_config` has an ``httpx.Auth`` here. They do no
 I/O of their own (httpx drives them), so the same objects serve the sync and async client.
-:class:`ServiceAuth` picks the credentials by the request URL — the longest configured API
+[`ServiceAuth`][zgw_client.ServiceAuth] picks the credentials by the request URL — the longest configured API
 root that contains it — and refuses, before anything is sent, a URL under no root: ZGW
 payloads are full of URLs, and a crafted one must never receive our token.
 """
@@ -18,8 +18,15 @@ from typing import Any
 import httpx
 import jwt
 
-from ._config import APIKeyCredentials, Credentials, Service, TokenCredentials, ZGWCredentials
-from ._exceptions import UnconfiguredURLError
+from ._config import (
+    APIKeyCredentials,
+    Credentials,
+    NoAuth,
+    Service,
+    TokenCredentials,
+    ZGWCredentials,
+)
+from ._exceptions import ConfigurationError, UnconfiguredURLError
 from ._urls import Root, parse_url, unsafe_path_reason, url_under_root
 
 __all__ = [
@@ -29,6 +36,7 @@ __all__ = [
     "TokenAuth",
     "ZGWJWTAuth",
     "mint_jwt",
+    "no_credentials_error",
     "parse_url",
     "url_under_root",
 ]
@@ -168,9 +176,21 @@ class APIKeyAuth(httpx.Auth):
         yield request
 
 
+def no_credentials_error(name: str, service: Service) -> ConfigurationError:
+    """The error for a request to a service that has no credentials configured at all."""
+    upper = name.upper()
+    return ConfigurationError(
+        f"No credentials configured for service {name!r} ({service.api_root}); nothing was "
+        f"sent. Configure them (ZGW_{upper}_CLIENT_ID and ZGW_{upper}_SECRET, "
+        f"ZGW_{upper}_TOKEN, or client_id/secret/token in [services.{name}]), or, for an API "
+        f'that needs none, say so: auth = "none", ZGW_{upper}_AUTH=none, or '
+        "Service(..., credentials=NoAuth())."
+    )
+
+
 def auth_for(credentials: Credentials | None) -> httpx.Auth | None:
-    """The ``httpx.Auth`` that sends ``credentials``."""
-    if credentials is None:
+    """The ``httpx.Auth`` that sends ``credentials`` (``None`` for none to send)."""
+    if credentials is None or isinstance(credentials, NoAuth):
         return None
     if isinstance(credentials, ZGWCredentials):
         return ZGWJWTAuth(credentials)
@@ -182,7 +202,7 @@ def auth_for(credentials: Credentials | None) -> httpx.Auth | None:
 class ServiceRouter:
     """Finds the configured service for a URL: the longest API root that contains it.
 
-    Containment is decided by [`url_under_root`][zgw_client._urls.url_under_root]'s rules on
+    Containment is decided by the rules of `url_under_root` (private `_urls`) on
     the URL as it will be sent: roots are compared on scheme, host, port and whole path
     segments, never as string prefixes, so ``https://zaken.example.nl@evil.test/`` or
     ``.../api/v1-evil/`` do not match ``https://zaken.example.nl/api/v1/``, and a path with an
@@ -241,7 +261,9 @@ class ServiceAuth(_ReadsErrorBodies):
 
         httpx.Client(auth=ServiceAuth(router))
 
-    A URL under no configured root raises :class:`UnconfiguredURLError` before sending.
+    A URL under no configured root raises [`UnconfiguredURLError`][zgw_client.UnconfiguredURLError] before sending, and
+    so does a service without credentials (a ``ConfigurationError``), unless it says
+    [`NoAuth()`][zgw_client.NoAuth].
     """
 
     def __init__(self, router: ServiceRouter) -> None:
@@ -251,7 +273,9 @@ class ServiceAuth(_ReadsErrorBodies):
         return f"ServiceAuth(roots={self._router.roots!r})"
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        _, service, auth = self._router.match(request.url)
+        name, service, auth = self._router.match(request.url)
+        if service.credentials is None:
+            raise no_credentials_error(name, service)
         if auth is None:
             yield request
             return

@@ -1,6 +1,6 @@
 """The part of a client that does no I/O: configuration, routing and request building.
 
-:class:`~zgw_client.ZGWClient` and :class:`~zgw_client.AsyncZGWClient` both inherit it, so
+[`ZGWClient`][zgw_client.ZGWClient] and [`AsyncZGWClient`][zgw_client.AsyncZGWClient] both inherit it, so
 URL and credential resolution, headers and timeouts are decided in one place.
 """
 
@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 import httpx
+from pydantic import BaseModel
 
 from . import _core
-from ._auth import ServiceAuth, ServiceRouter
+from ._auth import ServiceAuth, ServiceRouter, no_credentials_error
 from ._cache import InMemoryCache, ResponseCache, catalogi_ttl_for
 from ._config import Service, ZGWConfig
 from ._exceptions import (
@@ -29,6 +30,8 @@ from ._registry import model_for_path
 from ._urls import parse_url
 
 __all__ = ["MAX_REDIRECTS", "BaseClient"]
+
+M = TypeVar("M", bound=BaseModel)
 
 #: Redirects followed for one call, at most (a loop is an error, not a wait).
 MAX_REDIRECTS = 5
@@ -67,10 +70,10 @@ class BaseClient:
             name: httpx.URL(service.api_root).path for name, service in config.services.items()
         }
         self._auth = ServiceAuth(self._router)
-        #: Published catalogi bodies (see :mod:`zgw_client._cache`); pluggable.
+        #: Published catalogi bodies (see `_cache`); pluggable.
         self.cache: ResponseCache = cache if cache is not None else InMemoryCache()
         self._catalogi_ttl = catalogi_ttl
-        #: Revalidate single-resource GETs with ``If-None-Match`` (see :mod:`._cache`).
+        #: Revalidate single-resource GETs with ``If-None-Match`` (see `_cache`).
         self.use_etags = use_etags
         # ETag -> body of single resources, to revalidate with If-None-Match.
         self._etags = InMemoryCache(maxsize=2048)
@@ -172,6 +175,8 @@ class BaseClient:
         """Resolve ``url`` to its service (refusing foreign URLs) and build the request."""
         method = method.upper()
         name, service, _ = self._router.match(url)  # raises before any I/O
+        if service.credentials is None:
+            raise no_credentials_error(name, service)
         target = parse_url(url)
         relative = target.path[len(self._root_paths[name]) :]
         encoded = _core.encode_params(params) if params else []
@@ -353,14 +358,24 @@ class BaseClient:
                 self.cache.set(key, body, None if ttl == float("inf") else ttl)
         return body
 
-    def _model_for(self, url: str) -> type[ZGWModel]:
+    def _model_for(self, url: str, wanted: type[M] | None = None) -> type[ZGWModel] | type[M]:
+        """The model to parse ``url`` with: ``wanted`` when given (and it fits the URL), else
+        the one the URL's kind and collection name."""
         name, service, _ = self._router.match(url)
         relative = httpx.URL(url).path[len(httpx.URL(service.api_root).path) :]
-        model = model_for_path(service.kind or "other", relative)
-        if model is None:
+        known = model_for_path(service.kind or "other", relative)
+        if wanted is not None:
+            if known is None or issubclass(wanted, known) or issubclass(known, wanted):
+                return wanted
+            raise InputError(
+                f"{_core.loggable_url(url)} is a {known.__name__}, not a {wanted.__name__} "
+                f"(service {name!r}). Pass {known.__name__}, or the URL of a "
+                f"{wanted.__name__}."
+            )
+        if known is None:
             raise ConfigurationError(
                 f"No model is known for {_core.loggable_url(url)} (service {name!r}, kind "
-                f"{service.kind!r}). "
-                "Use get_json(url) for the raw body."
+                f"{service.kind!r}). Pass the model to parse it with, get(url, MyModel), or "
+                "use get_json(url) for the raw body."
             )
-        return model
+        return known

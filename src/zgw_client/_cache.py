@@ -15,7 +15,7 @@ Two things are worth keeping between requests:
   resource (a new status changes the zaak). So when the client writes to an API itself, it
   forgets every ETag it holds of that API.
 
-The store is pluggable (:class:`ResponseCache`), so a portal can share one across processes
+The store is pluggable ([`ResponseCache`][zgw_client.ResponseCache]), so a portal can share one across processes
 (e.g. backed by Redis); the default is a bounded in-memory LRU.
 """
 
@@ -98,7 +98,7 @@ class NoCache:
         return None
 
 
-#: Returned by :func:`catalogi_ttl_for` for "cache without expiry".
+#: Returned by `catalogi_ttl_for` for "cache without expiry".
 FOREVER = math.inf
 
 

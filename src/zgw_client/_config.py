@@ -1,10 +1,10 @@
 """Services: which API lives at which root, with which credentials, timeouts and retries.
 
 A municipality runs several APIs, often on different hosts (Open Zaak for the ZGW APIs,
-Open Klant, the Objects API). A :class:`Service` is one API root plus how to talk to it;
-a :class:`ZGWConfig` is the set of services one client serves. Build one in code, from
-environment variables (:meth:`ZGWConfig.from_env`) or from a TOML file
-(:meth:`ZGWConfig.from_toml`); the formats are in ``docs/configuration.md``.
+Open Klant, the Objects API). A [`Service`][zgw_client.Service] is one API root plus how to talk to it;
+a [`ZGWConfig`][zgw_client.ZGWConfig] is the set of services one client serves. Build one in code, from
+environment variables ([`ZGWConfig.from_env`][zgw_client.ZGWConfig.from_env]) or from a TOML file
+([`ZGWConfig.from_toml`][zgw_client.ZGWConfig.from_toml]); the formats are in ``docs/configuration.md``.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ __all__ = [
     "APIKeyCredentials",
     "ApiKind",
     "Credentials",
+    "NoAuth",
     "RetryPolicy",
     "Service",
     "Timeouts",
@@ -150,7 +151,21 @@ class APIKeyCredentials:
         object.__setattr__(self, "key", _secret(key))
 
 
-Credentials = ZGWCredentials | TokenCredentials | APIKeyCredentials
+@dataclass(frozen=True)
+class NoAuth:
+    """Send no credentials: the API is public, or a gateway in front of it authenticates.
+
+    An explicit choice, because a service with no credentials at all (``credentials=None``)
+    is far more often a forgotten secret than a public API: its requests fail before they
+    are sent, with "no credentials configured for service X". In TOML or the environment
+    this is ``auth = "none"`` / ``ZGW_<NAME>_AUTH=none``.
+    """
+
+    def __repr__(self) -> str:
+        return "NoAuth()"
+
+
+Credentials = ZGWCredentials | TokenCredentials | APIKeyCredentials | NoAuth
 
 
 #: The default of ``Service.max_response_bytes``: far above any ZGW JSON body.
@@ -218,7 +233,9 @@ class Service:
 
     Args:
         api_root: the API's root URL, e.g. ``https://openzaak.example.nl/zaken/api/v1/``.
-        credentials: what to send; ``None`` for public APIs.
+        credentials: what to send; [`NoAuth()`][zgw_client.NoAuth] for an API that needs
+            nothing. Left out (``None``), every request to the service fails before it is
+            sent, with a ``ConfigurationError`` saying no credentials are configured.
         timeouts: connect/read/write timeouts.
         retry: the retry policy.
         kind: what API it is (one of [`API_KINDS`][zgw_client.API_KINDS]). May be left out
@@ -337,6 +354,7 @@ class ZGWConfig:
             ZGW_NAME_USER_REPRESENTATION
             ZGW_NAME_TOKEN           Token credentials (Open Klant, Objects API)
             ZGW_NAME_API_KEY         with optional ZGW_NAME_API_KEY_HEADER
+            ZGW_NAME_AUTH            jwt, token, api-key, or none for a public API
             ZGW_NAME_TIMEOUT         read/write timeout in seconds
             ZGW_NAME_MAX_ATTEMPTS    retry policy
 
@@ -373,6 +391,8 @@ class ZGWConfig:
                 settings["retry"] = {"max_attempts": get("MAX_ATTEMPTS")}
             if get("KIND"):
                 settings["kind"] = get("KIND")
+            if get("AUTH"):
+                settings["auth"] = get("AUTH")
             services[upper.lower()] = _service_from_mapping(
                 settings, where=f"environment {prefix}{upper}_*"
             )
@@ -470,7 +490,9 @@ def _service_from_mapping(settings: Mapping[str, Any], *, where: str) -> Service
                 settings["api_key"], header=settings.get("api_key_header", "X-Api-Key")
             )
         elif auth_kind == "none":
-            credentials = None
+            credentials = NoAuth()
+        elif auth_kind is None:
+            credentials = None  # nothing configured: refused at the first request
         else:
             raise ConfigurationError(
                 f"{where}: auth must be one of jwt, token, api-key, none (got {auth_kind!r})."
@@ -499,11 +521,11 @@ def _service_from_mapping(settings: Mapping[str, Any], *, where: str) -> Service
     )
 
 
-def _guess_auth(settings: Mapping[str, Any]) -> AuthKind:
+def _guess_auth(settings: Mapping[str, Any]) -> AuthKind | None:
     if "client_id" in settings or "secret" in settings:
         return "jwt"
     if "token" in settings:
         return "token"
     if "api_key" in settings:
         return "api-key"
-    return "none"
+    return None  # not "none": no credentials is only a choice when it is said

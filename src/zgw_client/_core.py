@@ -25,6 +25,7 @@ from tenacity.stop import stop_base
 
 from ._config import RetryPolicy
 from ._exceptions import (
+    NO_CREDENTIALS_SENT_HINT,
     STATUS_ERRORS,
     APIError,
     ConnectError,
@@ -171,6 +172,10 @@ def _html_hint(response: httpx.Response) -> str:
 def api_error(response: httpx.Response) -> APIError:
     """Map an error response to its typed exception (problem+json or the DRF variants)."""
     request = response.request
+    # ServiceAuth blanks what it sent to "[redacted]"; a request without either sent none.
+    credentials_sent = "Authorization" in request.headers or any(
+        value == "[redacted]" for value in request.headers.values()
+    )
     if "Authorization" in request.headers:
         request.headers["Authorization"] = "[redacted]"
     body: Any = {}
@@ -207,6 +212,7 @@ def api_error(response: httpx.Response) -> APIError:
         response=response,
         method=request.method,
         url=loggable_url(request.url),
+        hint=None if credentials_sent or status not in (401, 403) else NO_CREDENTIALS_SENT_HINT,
     )
     if isinstance(error, RateLimitedError):
         error.retry_after = parse_retry_after(response.headers.get("Retry-After"))

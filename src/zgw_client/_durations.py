@@ -1,7 +1,7 @@
 """ISO-8601 durations as the ZGW APIs send them (``doorlooptijd: "P30D"``).
 
 The models keep durations as the string the server sent, so a round trip never changes
-them; :func:`parse_duration` turns one into a :class:`datetime.timedelta` when code needs to
+them; `parse_duration` turns one into a `datetime.timedelta` when code needs to
 compute with it (an expected end date, days left).
 """
 
@@ -54,7 +54,7 @@ def parse_duration(value: str | None) -> datetime.timedelta | None:
     30 days, so ``P1Y`` and ``P1M`` are *approximate*: add them to a calendar date yourself
     when the exact day matters. Decimal fractions (``PT1.5S``, ``P0,5D``) and a leading sign
     are accepted. ``None`` and ``""`` give ``None`` (the servers send both for "no duration");
-    anything else that is not a duration raises :class:`ValueError`.
+    anything else that is not a duration raises `ValueError`.
     """
     if value is None:
         return None

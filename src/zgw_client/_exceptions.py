@@ -1,6 +1,6 @@
 """Every error zgw-client raises, in one tree.
 
-Catch :class:`ZGWError` for "anything from zgw-client", or a branch for what you can handle::
+Catch [`ZGWError`][zgw_client.ZGWError] for "anything from zgw-client", or a branch for what you can handle::
 
     ZGWError
     ├── ConfigurationError            the client was set up wrongly (fix the configuration)
@@ -296,7 +296,7 @@ class APIError(ZGWError):
         instance: URN of this occurrence, useful when reporting to the server's operator.
         invalid_params: the fields that failed validation (400), reasons masked.
         body: the parsed body as the server sent it (``{}`` when it was not JSON).
-        response: the raw :class:`httpx.Response` (its ``Authorization`` header redacted).
+        response: the raw `httpx.Response` (its ``Authorization`` header redacted).
     """
 
     #: The next step a user should take; subclasses refine it.
@@ -315,7 +315,10 @@ class APIError(ZGWError):
         response: httpx.Response | None,
         method: str,
         url: str,
+        hint: str | None = None,
     ) -> None:
+        if hint is not None:
+            self.hint = hint  # this occurrence knows better than its class
         self.status = status
         self.code = code
         self.title = None if title is None else mask_bsn(title)
@@ -345,6 +348,13 @@ class APIError(ZGWError):
             fields = "; ".join(f"{p.name} ({p.code}): {p.reason}" for p in self.invalid_params)
             text = f"{text.rstrip('.')}. Invalid: {fields}"
         return f"{text.rstrip('.')}. {self.hint}"
+
+
+#: The hint of a 401/403 to a request that carried no credentials (``NoAuth``).
+NO_CREDENTIALS_SENT_HINT = (
+    "No credentials were sent: the service is configured without them (NoAuth, "
+    'auth = "none"). If this API needs them, configure its token or client_id/secret.'
+)
 
 
 class BadRequestError(APIError):

@@ -6,7 +6,7 @@ break the day its municipality upgrades Open Zaak, so every model
 
 * reads and writes camelCase on the wire while Python code uses snake_case,
 * keeps fields it does not know (``extra="allow"``) and sends them back unchanged,
-* takes enum values it does not know (see :data:`OpenEnum`).
+* takes enum values it does not know (see `OpenEnum`).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ class ZGWModel(BaseModel):
 
     Attributes are snake_case (``zaak.uiterlijke_einddatum_afdoening``); the JSON keys stay as
     the API sends them. Fields a newer server adds are kept in ``model_extra`` and survive a
-    round trip through :func:`model_to_wire`.
+    round trip through `model_to_wire`.
     """
 
     model_config = ConfigDict(

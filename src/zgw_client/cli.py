@@ -20,6 +20,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -106,6 +107,32 @@ def _client(ctx: click.Context) -> ZGWClient:
     return client
 
 
+def _print_table(headers: list[str], rows: list[list[str]], *, show_header: bool = True) -> None:
+    """A table on a terminal; tab-separated whole values otherwise (pipes, files, scripts).
+
+    rich fits a table to the terminal and cuts what does not fit (``ZAAK-2026-0000…``);
+    piped output keeps every value whole, one row per line, tabs between columns.
+    """
+    if console.is_terminal:
+        table = Table(*headers, show_header=show_header)
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
+        return
+    if show_header:
+        click.echo("\t".join(headers))
+    for row in rows:
+        click.echo("\t".join(_plain(value) for value in row))
+
+
+def _plain(value: str) -> str:
+    """A cell without rich markup, tabs or newlines."""
+    from rich.text import Text
+
+    text = Text.from_markup(value).plain if "[" in value else value
+    return text.replace("\t", " ").replace("\n", " ")
+
+
 def _emit(data: Any, as_json: bool, render: Callable[[], None]) -> None:
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
@@ -141,17 +168,18 @@ def check(ctx: click.Context, as_json: bool) -> None:
     failed = [r for r in results if not r["ok"]]
 
     def render() -> None:
-        table = Table("service", "API root", "reachable", "auth", "API-version", "note")
-        for r in results:
-            table.add_row(
+        rows = [
+            [
                 r["service"],
                 r["api_root"],
                 "yes" if r["reachable"] else "[red]no[/]",
                 {True: "ok", False: "[red]refused[/]", None: "-"}[r["auth"]],
                 r["api_version"] or "-",
-                r["note"],
-            )
-        console.print(table)
+                escape(r["note"]),
+            ]
+            for r in results
+        ]
+        _print_table(["service", "API root", "reachable", "auth", "API-version", "note"], rows)
 
     _emit(results, as_json, render)
     sys.exit(EXIT_API if failed else EXIT_OK)
@@ -196,20 +224,39 @@ def _probe(client: ZGWClient, name: str) -> dict[str, Any]:
 
 # -- token -----------------------------------------------------------------------------------
 @main.command()
-@click.option("--client-id", envvar="ZGW_CLIENT_ID", required=True, help="JWT client_id.")
+@click.option(
+    "--client-id",
+    envvar="ZGW_CLIENT_ID",
+    show_envvar=True,
+    help="JWT client_id (or set $ZGW_CLIENT_ID).",
+)
 @click.option(
     "--secret",
     envvar="ZGW_SECRET",
-    required=True,
-    help="JWT secret (prefer the ZGW_SECRET variable: it stays out of your shell history).",
+    show_envvar=True,
+    help="JWT secret (prefer $ZGW_SECRET: it stays out of your shell history).",
 )
 @click.option("--user-id", default="zgw-cli", show_default=True)
 @click.option("--user-representation", default="zgw command line", show_default=True)
-def token(client_id: str, secret: str, user_id: str, user_representation: str) -> None:
+def token(
+    client_id: str | None, secret: str | None, user_id: str, user_representation: str
+) -> None:
     """Print a JWT-ZGW for debugging with curl (valid for at most an hour).
+
+    The client_id and secret come from --client-id/--secret or $ZGW_CLIENT_ID/$ZGW_SECRET:
 
     curl -H "Authorization: Bearer $(zgw token)" -H "Accept-Crs: EPSG:4326" URL
     """
+    missing = [
+        f"{option} (or ${variable})"
+        for option, variable, value in (
+            ("--client-id", "ZGW_CLIENT_ID", client_id),
+            ("--secret", "ZGW_SECRET", secret),
+        )
+        if not value
+    ]
+    if missing or client_id is None or secret is None:
+        raise click.UsageError(f"Missing {' and '.join(missing)}.")
     credentials = ZGWCredentials(
         client_id, secret, user_id=user_id, user_representation=user_representation
     )
@@ -255,17 +302,18 @@ def zaken_list(
     data = [z.to_wire() for z in zaken_found]
 
     def render() -> None:
-        table = Table("identificatie", "omschrijving", "startdatum", "einddatum", "uuid")
-        for z in zaken_found:
-            table.add_row(
-                z.identificatie or "",
-                z.omschrijving or "",
+        rows = [
+            [
+                escape(z.identificatie or ""),
+                escape(z.omschrijving or ""),
                 str(z.startdatum or ""),
                 str(z.einddatum or ""),
                 str(z.uuid or ""),
-            )
-        console.print(table)
-        console.print(f"{len(zaken_found)} zaken")
+            ]
+            for z in zaken_found
+        ]
+        _print_table(["identificatie", "omschrijving", "startdatum", "einddatum", "uuid"], rows)
+        errors.print(f"{len(zaken_found)} zaken", highlight=False)
 
     _emit(data, as_json, render)
 
@@ -282,11 +330,13 @@ def zaken_get(ctx: click.Context, ref: str, expand: str | None, as_json: bool) -
     data = zaak.to_wire()
 
     def render() -> None:
-        table = Table("field", "value", show_header=False)
-        for key, value in data.items():
-            if value not in (None, "", [], {}):
-                table.add_row(key, json.dumps(value, ensure_ascii=False, default=str)[:200])
-        console.print(table)
+        limit = 200 if console.is_terminal else None  # piped: whole values
+        rows = [
+            [key, escape(json.dumps(value, ensure_ascii=False, default=str)[:limit])]
+            for key, value in data.items()
+            if value not in (None, "", [], {})
+        ]
+        _print_table(["field", "value"], rows, show_header=False)
 
     _emit(data, as_json, render)
 
@@ -302,20 +352,38 @@ def documenten() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
 @click.pass_context
 def documenten_download(ctx: click.Context, ref: str, output: str | None) -> None:
-    """Stream a document's content (by URL or UUID) to a file or stdout."""
+    """Stream a document's content to a file or stdout.
+
+    REF is the document's URL or UUID, or its download URL (``.../download?versie=2``, as
+    MijnZaken's ``download_url`` gives it).
+    """
+    document, versie = _document_ref(ref)
     with _reporting_errors():
-        client = _client(ctx)
-        url = client.url_for("documenten", "enkelvoudiginformatieobjecten")
-        url = ref if ref.startswith(("http://", "https://")) else f"{url}/{ref}"
-        with client.stream("GET", url.rstrip("/") + "/download") as response:
+        documents = _client(ctx).documenten.enkelvoudiginformatieobjecten
+        with documents.download(document, versie=versie) as download:
             if output:
                 with Path(output).open("wb") as sink:
-                    for chunk in response.iter_bytes():
+                    for chunk in download:
                         sink.write(chunk)
             else:
-                for chunk in response.iter_bytes():
+                for chunk in download:
                     sys.stdout.buffer.write(chunk)
                 sys.stdout.buffer.flush()
+
+
+def _document_ref(ref: str) -> tuple[str, int | None]:
+    """The document a REF names, and the version its download URL asks for."""
+    if not ref.startswith(("http://", "https://")):
+        return ref, None
+    url = httpx.URL(ref)
+    versie = url.params.get("versie")
+    path = url.path.rstrip("/")
+    if path.endswith("/download"):
+        path = path[: -len("/download")]
+    document = str(url.copy_with(path=path, query=None))
+    if versie is not None and not versie.isdigit():
+        raise click.BadParameter(f"versie={versie!r} is not a number.", param_hint="REF")
+    return document, int(versie) if versie is not None else None
 
 
 # -- export ----------------------------------------------------------------------------------
@@ -363,7 +431,12 @@ def export_zaken(ctx: click.Context, fmt: str, output: str | None, page_size: in
 
 # -- serve -----------------------------------------------------------------------------------
 @main.command()
-@click.option("--port", type=int, default=8000, show_default=True)
+@click.option(
+    "--port",
+    type=int,
+    default=0,
+    help="The port (default: a free one, printed; 8000 is Django's and Open Zaak's).",
+)
 @click.option("--latency", type=float, default=0.0, help="Seconds every answer takes at least.")
 @click.option(
     "--scenario",
@@ -420,7 +493,8 @@ def _render_overview(overview: Any, *, show_steps: bool = True) -> None:
         else:
             color = "red" if taak.days_left <= 2 else "yellow" if taak.days_left <= 7 else "green"
             when = f"[{color}]nog {taak.days_left} dagen[/]"
-        extra = f"  EUR {taak.bedrag}" if taak.bedrag else ""
+        amount = _euro(taak.bedrag) if taak.bedrag else ""
+        extra = f"  {amount}" if amount and amount not in taak.titel else ""
         zaak = f"  ({taak.zaak_identificatie})" if taak.zaak_identificatie else ""
         console.print(f"  - {taak.titel}{extra}  {when}{zaak}", highlight=False)
 
@@ -444,7 +518,8 @@ def _render_overview(overview: Any, *, show_steps: bool = True) -> None:
             ),
         ]
         if zaak.open_taken:
-            lines.append(f"[yellow]{zaak.open_taken} taak/taken voor u[/]")
+            noun = "taak" if zaak.open_taken == 1 else "taken"
+            lines.append(f"[yellow]{zaak.open_taken} {noun} voor u[/]")
         detail = details.get(zaak.url)
         if detail and show_steps:
             for step in detail.steps:
@@ -476,6 +551,12 @@ def _render_overview(overview: Any, *, show_steps: bool = True) -> None:
         errors.print(f"[yellow]missing:[/] {escape(text)}", highlight=False)
     for warning in overview.warnings:
         errors.print(f"[yellow]warning:[/] {escape(mask_bsn(str(warning)))}", highlight=False)
+
+
+def _euro(amount: Any) -> str:
+    """An amount as Dutch money: ``€ 74,90``, ``€ 1.250,00``."""
+    grouped = f"{Decimal(str(amount)):,.2f}"  # 1,250.00
+    return "€ " + grouped.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def _date(value: Any) -> str:

@@ -5,8 +5,8 @@ Why: a municipality moving from the Contactmomenten API 1.0 to Klantinteracties 
 timeline should show each contact once, however it was stored.
 
 Equality is therefore about the *contact*, not about where it is stored: two
-:class:`Contactmoment` objects are equal (and hash equal) when they have the same moment
-(normalised to UTC), kanaal (normalised, see :func:`normalize_kanaal`), tekst, actor,
+[`TimelineContact`][zgw_client.contact.TimelineContact] objects are equal (and hash equal) when they have the same moment
+(normalised to UTC), kanaal (normalised, see `normalize_kanaal`), tekst, actor,
 direction and zaak. ``uuid``, ``url`` and ``source`` say where it is stored and are not
 compared; neither is ``onderwerp``, which the Contactmomenten API 1.0 does not have.
 Deduplicate with ``set()`` or ``dict.fromkeys()``.
@@ -46,6 +46,7 @@ from .klantinteracties.models import Klantcontact
 __all__ = [
     "Contactmoment",
     "Direction",
+    "TimelineContact",
     "from_contactmoment",
     "from_klantcontact",
     "normalize_kanaal",
@@ -63,7 +64,7 @@ class Direction(str, Enum):
 
 
 @dataclass(frozen=True)
-class Contactmoment:
+class TimelineContact:
     """One contact between a klant and the municipality, whichever API stored it.
 
     Frozen and hashable; equality ignores where the contact is stored (see module docs).
@@ -163,7 +164,7 @@ def from_klantcontact(
     zaak_url: str | None = None,
     zaak_uuid: UUID | str | None = None,
     actor_names: Iterable[str] | None = None,
-) -> Contactmoment:
+) -> TimelineContact:
     """Map a Klantinteracties klantcontact to the neutral model.
 
     Args:
@@ -198,7 +199,7 @@ def from_klantcontact(
     else:
         direction = Direction.UNKNOWN
 
-    return Contactmoment(
+    return TimelineContact(
         registered_at=_utc(klantcontact.plaatsgevonden_op),
         kanaal=normalize_kanaal(klantcontact.kanaal),
         tekst=_clean(klantcontact.inhoud),
@@ -216,7 +217,7 @@ def from_klantcontact(
 _INITIATIEF = {"klant": Direction.INKOMEND, "gemeente": Direction.UITGAAND}
 
 
-def from_contactmoment(contactmoment: CMContactmoment, *, zaak_url: str | None) -> Contactmoment:
+def from_contactmoment(contactmoment: CMContactmoment, *, zaak_url: str | None) -> TimelineContact:
     """Map a Contactmomenten API 1.0 contactmoment to the neutral model.
 
     Args:
@@ -239,7 +240,7 @@ def from_contactmoment(contactmoment: CMContactmoment, *, zaak_url: str | None) 
         uuid = UUID(str(extra_uuid)) if extra_uuid else contactmoment.uuid
     except ValueError:
         uuid = contactmoment.uuid
-    return Contactmoment(
+    return TimelineContact(
         registered_at=_utc(contactmoment.registratiedatum),
         kanaal=normalize_kanaal(contactmoment.kanaal),
         tekst=_clean(contactmoment.tekst),
@@ -252,3 +253,11 @@ def from_contactmoment(contactmoment: CMContactmoment, *, zaak_url: str | None) 
         source="contactmomenten",
         onderwerp=_clean(onderwerp) if isinstance(onderwerp, str) else None,
     )
+
+
+Contactmoment = TimelineContact
+"""Deprecated: the name [`TimelineContact`][zgw_client.contact.TimelineContact] had before 0.1.
+
+It clashed with the Contactmomenten API's own
+[`Contactmoment`][zgw_client.contactmomenten.Contactmoment]; it will be removed in 0.2.
+"""

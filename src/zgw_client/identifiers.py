@@ -6,7 +6,7 @@ a BSN that does not exist). Failing early with a message that says *which* rule 
 cheaper for everyone.
 
 The error messages never repeat the value: a BSN is personal data and error messages end up
-in logs. For the same reason :func:`mask_bsn` exists: run it over URLs and log lines.
+in logs. For the same reason `mask_bsn` exists: run it over URLs and log lines.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def _validate_eleven_proof(value: str, name: str, error: type[InputError]) -> st
 
 
 def is_valid_bsn(value: str) -> bool:
-    """Return whether ``value`` passes :func:`validate_bsn`."""
+    """Return whether ``value`` passes `validate_bsn`."""
     try:
         validate_bsn(value)
     except InvalidBSNError:
@@ -120,7 +120,7 @@ def _validate_digits(value: str, length: int, name: str, error: type[InputError]
 
 
 def validate_kvk(value: str) -> str:
-    """Return ``value`` as an 8-digit KVK-nummer, or raise :class:`InvalidKVKError`.
+    """Return ``value`` as an 8-digit KVK-nummer, or raise [`InvalidKVKError`][zgw_client.identifiers.InvalidKVKError].
 
     No checksum: the Handelsregister dropped the 11-proef for KVK-nummers, so only the
     shape can be checked locally.

@@ -129,7 +129,7 @@ class Violation:
 
 
 def _errors(iterator: Any) -> list[str]:
-    messages = []
+    messages: list[str] = []
     for error in iterator:
         cause = getattr(error, "__cause__", None)
         detail = getattr(cause, "schema_errors", None) or getattr(error, "schema_errors", None)

@@ -183,7 +183,7 @@ _json_values = st.recursive(
     | st.booleans()
     | st.integers()
     | st.floats(allow_nan=False)
-    | st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",))),
+    | st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"])),
     lambda children: (
         st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
     ),

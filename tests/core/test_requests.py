@@ -114,7 +114,7 @@ async def test_repeated_query_params_on_the_wire(make_client: Any) -> None:
 
 # -- the query on the wire is what httpx's params= would have made ----------------------------
 _query_text = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=20
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=0, max_size=20
 )
 
 

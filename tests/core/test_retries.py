@@ -74,7 +74,7 @@ def _flaky(
             failure = failures.pop(0)
             if isinstance(failure, Exception):
                 raise failure
-            return failure
+            return failure  # type: ignore[no-any-return]
         return final or json_response(200, {"ok": True})
 
     return calls, handler

@@ -252,11 +252,11 @@ class StreamingMockTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return httpx.Request(request.method, request.url, headers=request.headers, content=body)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        body = b"".join(request.stream)  # type: ignore[union-attr]
+        body = b"".join(request.stream)  # type: ignore[arg-type]
         return self.handler(self._copy(request, body))
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        body = b"".join([chunk async for chunk in request.stream])  # type: ignore[union-attr]
+        body = b"".join([chunk async for chunk in request.stream])
         return self.handler(self._copy(request, body))
 
 

@@ -85,7 +85,7 @@ def test_the_cli_prints_the_error_masked() -> None:
         return Reply(400, PROBLEM, headers={"Content-Type": "application/problem+json"})
 
     with fake_server(responder) as server:
-        env = {"ZGW_ZAKEN_API_ROOT": server.url + "/zaken/api/v1/"}
+        env = {"ZGW_ZAKEN_API_ROOT": server.url + "/zaken/api/v1/", "ZGW_ZAKEN_AUTH": "none"}
         uuid = "4f1f6c37-9a3b-4a59-8d7a-6d0c2a0c0001"
         result = CliRunner(env=env).invoke(main, ["zaken", "get", uuid])
     assert result.exit_code == 1
@@ -142,7 +142,7 @@ def test_server_text_in_a_cli_error_is_not_read_as_markup() -> None:
         return Reply(404, {"code": "not_found", "title": "Niet gevonden", "detail": "[/x] [red]"})
 
     with fake_server(responder) as server:
-        env = {"ZGW_ZAKEN_API_ROOT": server.url + "/zaken/api/v1/"}
+        env = {"ZGW_ZAKEN_API_ROOT": server.url + "/zaken/api/v1/", "ZGW_ZAKEN_AUTH": "none"}
         result = CliRunner(env=env).invoke(
             main, ["zaken", "get", "4f1f6c37-9a3b-4a59-8d7a-6d0c2a0c0001"]
         )

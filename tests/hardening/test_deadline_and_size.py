@@ -20,6 +20,7 @@ from tests.conftest import ZAKEN_ROOT, close, resolve
 from tests.support.fake_server import FakeServer, Reply, Seen, fake_server
 from zgw_client import (
     AsyncZGWClient,
+    NoAuth,
     RequestTimeout,
     ResponseTooLargeError,
     RetryPolicy,
@@ -36,6 +37,7 @@ MiB = 1024 * 1024
 def _client(face: str, server: FakeServer, *, deadline: float, attempts: int = 1) -> Any:
     service = Service(
         server.url + ZAKEN,
+        NoAuth(),
         timeouts=Timeouts(read=1.0),
         retry=RetryPolicy(
             max_attempts=attempts, deadline=deadline, backoff_initial=0, backoff_max=0
@@ -187,7 +189,9 @@ async def test_a_streamed_download_is_not_capped(make_client: Any) -> None:
 async def test_the_cap_is_a_service_setting(make_client: Any) -> None:
     from tests.conftest import default_config
 
-    config = default_config().with_service("zaken", Service(ZAKEN_ROOT, max_response_bytes=None))
+    config = default_config().with_service(
+        "zaken", Service(ZAKEN_ROOT, NoAuth(), max_response_bytes=None)
+    )
     stream = CountingStream(33 * MiB)
 
     def handler(request: httpx.Request) -> httpx.Response:

@@ -14,6 +14,7 @@ from tests.conftest import close, resolve
 from tests.support.fake_server import FakeServer, Reply, Seen, fake_server
 from zgw_client import (
     AsyncZGWClient,
+    NoAuth,
     NotFoundError,
     RetryPolicy,
     Service,
@@ -29,6 +30,7 @@ NOT_FOUND = Reply(404, {"code": "not_found", "title": "Niet gevonden."})
 def _client(face: str, server: FakeServer) -> Any:
     service = Service(
         server.url + ZAKEN,
+        NoAuth(),
         timeouts=Timeouts(read=0.5),
         retry=RetryPolicy(max_attempts=3, backoff_initial=0, backoff_max=0),
     )

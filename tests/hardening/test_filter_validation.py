@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from tests.conftest import ZAKEN_ROOT, close, collect, json_response
-from zgw_client import InputError, InvalidFilterError, Service, ZGWConfig
+from zgw_client import InputError, InvalidFilterError, NoAuth, Service, ZGWConfig
 from zgw_client._resource import identifier_kind
 
 EMPTY_PAGE = {"count": 0, "next": None, "previous": None, "results": []}
@@ -35,9 +35,9 @@ def client(make_client: Any, sent: list[httpx.Request]) -> Any:
 
     config = ZGWConfig(
         {
-            "zaken": Service(ZAKEN_ROOT),
-            "documenten": Service("https://openzaak.test/documenten/api/v1/"),
-            "klantinteracties": Service(KLANT_ROOT),
+            "zaken": Service(ZAKEN_ROOT, NoAuth()),
+            "documenten": Service("https://openzaak.test/documenten/api/v1/", NoAuth()),
+            "klantinteracties": Service(KLANT_ROOT, NoAuth()),
         }
     )
     return make_client(handler, config)

@@ -18,6 +18,7 @@ from tests.support.fake_server import FakeServer, Reply, Seen, fake_server
 from zgw_client import (
     AsyncZGWClient,
     BSNLogFilter,
+    NoAuth,
     Service,
     ZGWClient,
     install_bsn_log_filter,
@@ -30,7 +31,7 @@ FILTER = "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn"
 
 
 def _client(face: str, server: FakeServer) -> Any:
-    service = Service(server.url + "/zaken/api/v1/")
+    service = Service(server.url + "/zaken/api/v1/", NoAuth())
     if face == "sync":
         return ZGWClient(zaken=service, http_client=httpx.Client())
     return AsyncZGWClient(zaken=service, http_client=httpx.AsyncClient())

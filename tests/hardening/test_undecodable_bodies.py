@@ -13,6 +13,7 @@ from tests.conftest import ZAKEN_ROOT, close, collect, resolve
 from tests.support.fake_server import Reply, Seen, fake_server
 from zgw_client import (
     AsyncZGWClient,
+    NoAuth,
     Service,
     TransportError,
     UnexpectedResponseError,
@@ -42,7 +43,7 @@ async def test_a_download_that_breaks_off_is_a_transport_error(face: str, action
         return Reply(200, b"0123456789" * 1000, action=action)
 
     with fake_server(responder) as server:
-        service = Service(server.url + "/documenten/api/v1/")
+        service = Service(server.url + "/documenten/api/v1/", NoAuth())
         documents: Any
         if face == "sync":
             client: Any = ZGWClient(documenten=service, http_client=httpx.Client())

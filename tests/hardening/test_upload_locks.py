@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from tests.conftest import close, default_config, json_response, resolve
-from zgw_client import Service, UnexpectedResponseError
+from zgw_client import NoAuth, Service, UnexpectedResponseError
 from zgw_client.documenten import ChunkedUploadError
 
 ROOT = "https://openzaak.test/documenten/api/v1/"
@@ -45,7 +45,7 @@ def _server(parts: list[dict[str, Any]], sent: list[tuple[str, str]]) -> Any:
 
 
 def _client(make_client: Any, handler: Any) -> Any:
-    config = default_config().with_service("documenten", Service(ROOT))
+    config = default_config().with_service("documenten", Service(ROOT, NoAuth()))
     return make_client(handler, config)
 
 

@@ -19,7 +19,7 @@ def make_taak(client: ZGWClient, cleanup: Cleanup, **data: object) -> Object:
     obj = client.objecten.objects.create(
         {
             "type": taak_objecttype(),
-            "record": {"typeVersion": 1, "startAt": today(), "data": taak_data(**data)},
+            "record": {"typeVersion": 1, "startAt": today(), "data": taak_data(**data)},  # type: ignore[arg-type]
         }
     )
     cleanup.add("taak object", lambda: client.objecten.objects.delete(obj))

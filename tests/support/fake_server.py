@@ -163,7 +163,7 @@ def _read_request(reader: Any) -> Seen | None:
 
 
 def _read_chunked(reader: Any) -> bytes:
-    chunks = []
+    chunks: list[bytes] = []
     while True:
         size = int(reader.readline().split(b";")[0].strip() or b"0", 16)
         if size == 0:

@@ -191,7 +191,7 @@ def test_data_attr(
     expected: int,
 ) -> None:
     params = [("type", objecttype), *(("data_attr", v) for v in data_attr)]
-    response = client.get("objects", params=params)
+    response = client.get("objects", params=params)  # type: ignore[arg-type]
     assert response.status_code == 200, response.text
     assert response.json()["count"] == expected
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 from typing_extensions import Unpack
@@ -21,10 +21,7 @@ from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
 from .resource import AsyncResource
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["AsyncBesluitenAPI"]
+__all__ = ["AsyncBesluitInformatieObjecten", "AsyncBesluiten", "AsyncBesluitenAPI"]
 
 
 class AsyncBesluiten(AsyncResource[Besluit]):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from typing_extensions import Unpack
@@ -36,10 +36,20 @@ from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
 from .resource import AsyncResource, Timeout
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["AsyncCatalogiAPI"]
+__all__ = [
+    "AsyncBesluittypen",
+    "AsyncCatalogiAPI",
+    "AsyncCatalogussen",
+    "AsyncEigenschappen",
+    "AsyncInformatieobjecttypen",
+    "AsyncPublishable",
+    "AsyncResultaattypen",
+    "AsyncRoltypen",
+    "AsyncStatustypen",
+    "AsyncZaakobjecttypen",
+    "AsyncZaaktypeInformatieobjecttypen",
+    "AsyncZaaktypen",
+]
 
 P = TypeVar("P", bound=ZGWModel)
 

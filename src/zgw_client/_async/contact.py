@@ -2,8 +2,8 @@
 
 A municipality moving from the Contactmomenten API 1.0 to Klantinteracties (Open Klant 2)
 has contacts in both for a while, often the same contact in both. This reads either or both
-and returns the neutral :class:`~zgw_client.contact.Contactmoment`: newest first, each
-contact once (equality ignores where a contact is stored, see :mod:`zgw_client.contact`).
+and returns the neutral [`TimelineContact`][zgw_client.contact.TimelineContact]: newest first, each
+contact once (equality ignores where a contact is stored, see [`zgw_client.contact`][zgw_client.contact]).
 
 Source of the sync face (see ``scripts/unasync.py``).
 """
@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from .._exceptions import ConfigurationError, InputError
 from .._resource import Ref
-from ..contact import Contactmoment, Source, from_contactmoment, from_klantcontact
+from ..contact import Source, TimelineContact, from_contactmoment, from_klantcontact
 from .klantinteracties import DEFAULT_ZAAK_EXPAND, zaak_uuid_of
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ async def contactmomenten_about_zaak(
     zaak: Ref | BaseModel,
     *,
     sources: Sequence[Source] | None = None,
-) -> list[Contactmoment]:
+) -> list[TimelineContact]:
     """The contact moments about a zaak, as neutral models, newest first, each once.
 
     From Klantinteracties: the klantcontacten with an onderwerpobject naming the zaak's
@@ -98,7 +98,7 @@ async def contactmomenten_about_zaak(
             "or configure the 'zaken' service."
         )
 
-    found: list[Contactmoment] = []
+    found: list[TimelineContact] = []
     if "klantinteracties" in chosen:
         paginator = client.klantinteracties.klantcontacten_about_zaak(
             zaak_uuid, expand=DEFAULT_ZAAK_EXPAND

@@ -2,7 +2,7 @@
 
 The Contactmomenten API 1.0 (JWT-ZGW, like Open Zaak) predates Klantinteracties: references
 are plain URLs, and the link of a contactmoment to a zaak lives in a separate
-``objectcontactmoment`` (see :mod:`zgw_client.contactmomenten.models`).
+``objectcontactmoment`` (see [`zgw_client.contactmomenten.models`][zgw_client.contactmomenten.models]).
 
 Source of the sync face (see ``scripts/unasync.py``).
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 from typing_extensions import Unpack
@@ -24,10 +24,12 @@ from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
 from .resource import AsyncResource
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["AsyncContactmomentenAPI"]
+__all__ = [
+    "AsyncContactmomenten",
+    "AsyncContactmomentenAPI",
+    "AsyncKlantContactmomenten",
+    "AsyncObjectContactmomenten",
+]
 
 _OLDEST = datetime.min.replace(tzinfo=timezone.utc)
 
@@ -125,7 +127,7 @@ class AsyncContactmomentenAPI(AsyncAPI):
     """The Contactmomenten API 1.0: ``client.contactmomenten.contactmomenten``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
-    ``partial_update``/``delete``; :meth:`contactmomenten_about` follows the links of an
+    ``partial_update``/``delete``; [`contactmomenten_about`][zgw_client.contactmomenten.ContactmomentenAPI.contactmomenten_about] follows the links of an
     object (a zaak) to its contactmomenten.
     """
 

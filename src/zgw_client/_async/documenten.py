@@ -14,7 +14,7 @@ import os
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 import httpx
 from pydantic import BaseModel
@@ -49,10 +49,14 @@ from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
 from .resource import AsyncResource, Timeout
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["AsyncDocumentenAPI", "AsyncDownload", "AsyncEnkelvoudigInformatieObjecten"]
+__all__ = [
+    "AsyncDocumentenAPI",
+    "AsyncDownload",
+    "AsyncEnkelvoudigInformatieObjecten",
+    "AsyncGebruiksrechtenResource",
+    "AsyncObjectInformatieObjecten",
+    "AsyncVerzendingen",
+]
 
 #: Fields of a document body that the server sets; dropped from upload metadata.
 _READ_ONLY = ("url", "inhoud", "bestandsdelen", "locked", "lock", "beginRegistratie", "versie")
@@ -61,8 +65,8 @@ _READ_ONLY = ("url", "inhoud", "bestandsdelen", "locked", "lock", "beginRegistra
 class AsyncDownload:
     """An open download: its headers now, its bytes as you iterate.
 
-    Yielded by :meth:`AsyncEnkelvoudigInformatieObjecten.download`; the body is read only
-    while you iterate ``async for chunk in download`` (or :meth:`aiter_bytes`).
+    Yielded by `AsyncEnkelvoudigInformatieObjecten.download`; the body is read only
+    while you iterate ``async for chunk in download`` (or `aiter_bytes`).
     """
 
     def __init__(self, response: httpx.Response) -> None:
@@ -106,9 +110,9 @@ class AsyncDownload:
 class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObject]):
     """``/enkelvoudiginformatieobjecten``: documents, their content, versions and locks.
 
-    CRUD as on every resource, plus :meth:`search`, :meth:`download` /
-    :meth:`stream_download` / :meth:`download_to`, :meth:`upload` / :meth:`resume_upload`,
-    :meth:`lock` / :meth:`unlock` / :meth:`locked` and :meth:`audittrail`. Changing a
+    CRUD as on every resource, plus [`search`][zgw_client.documenten.EnkelvoudigInformatieObjecten.search], [`download`][zgw_client.documenten.EnkelvoudigInformatieObjecten.download] /
+    [`stream_download`][zgw_client.documenten.EnkelvoudigInformatieObjecten.stream_download] / [`download_to`][zgw_client.documenten.EnkelvoudigInformatieObjecten.download_to], [`upload`][zgw_client.documenten.EnkelvoudigInformatieObjecten.upload] / [`resume_upload`][zgw_client.documenten.EnkelvoudigInformatieObjecten.resume_upload],
+    [`lock`][zgw_client.documenten.EnkelvoudigInformatieObjecten.lock] / [`unlock`][zgw_client.documenten.EnkelvoudigInformatieObjecten.unlock] / [`locked`][zgw_client.documenten.EnkelvoudigInformatieObjecten.locked] and [`audittrail`][zgw_client.documenten.EnkelvoudigInformatieObjecten.audittrail]. Changing a
     locked document (``update``, ``partial_update``) needs its ``lock`` in the body.
     """
 
@@ -200,7 +204,7 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
             timeout: seconds (or an ``httpx.Timeout``) for this call only.
 
         Yields:
-            An :class:`AsyncDownload` with the headers and the body as an iterator.
+            An `AsyncDownload` with the headers and the body as an iterator.
         """
         url = self.url_of(document).rstrip("/") + "/download"
         params = self._download_params(versie, registratie_op)
@@ -221,7 +225,7 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
         """The document's content as an iterator of byte chunks.
 
         Read it to the end (or close the iterator) to release the connection; use
-        :meth:`download` when you may stop early.
+        [`download`][zgw_client.documenten.EnkelvoudigInformatieObjecten.download] when you may stop early.
 
         Args:
             document: the document's URL, UUID or model.
@@ -289,7 +293,7 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
 
         Returns:
             The lock id: send it as ``lock`` with ``update``/``partial_update`` and
-            :meth:`unlock`.
+            [`unlock`][zgw_client.documenten.EnkelvoudigInformatieObjecten.unlock].
         """
         url = self.url_of(document).rstrip("/") + "/lock"
         response = await self._client.request(
@@ -309,7 +313,7 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
 
         Args:
             document: the document's URL, UUID or model.
-            lock: the lock id from :meth:`lock`; ``None`` forces the unlock, which needs
+            lock: the lock id from [`lock`][zgw_client.documenten.EnkelvoudigInformatieObjecten.lock]; ``None`` forces the unlock, which needs
                 the ``documenten.geforceerd-unlock`` scope.
             headers: extra headers for this request.
             timeout: seconds (or an ``httpx.Timeout``) for this call only.
@@ -389,7 +393,7 @@ class AsyncEnkelvoudigInformatieObjecten(AsyncResource[EnkelvoudigInformatieObje
         Raises:
             ChunkedUploadError: a part or the final unlock failed. The document exists and is
                 locked; the error carries its URL, the lock and the parts done, for
-                :meth:`resume_upload`. The cause is chained.
+                [`resume_upload`][zgw_client.documenten.EnkelvoudigInformatieObjecten.resume_upload]. The cause is chained.
         """
         body = write_body(metadata)
         for key in _READ_ONLY:

@@ -2,13 +2,13 @@
 
 Objects 3.6 serves API 2.6 and takes its objecttypes from a separate Objecttypes API;
 Objects 4.0 ("Open Object") serves API 2.7 with ``/objecttypes`` built in. Configure the
-separate API as the service ``objecttypen`` and :attr:`AsyncObjectenAPI.objecttypes` uses it;
+separate API as the service ``objecttypen`` and `AsyncObjectenAPI.objecttypes` uses it;
 without it the objecttypes are read from the ``objecten`` service itself.
 
 Filtering on ``record.data`` uses ``data_attr`` (``key__operator__value``), repeated as a
 query parameter once per expression. ``POST /objects/search`` takes the comma-joined
 ``data_attrs`` in its body; ``data_attr`` in that body makes both server versions fail
-with a 500, so :meth:`AsyncObjects.search` never sends it.
+with a 500, so `AsyncObjects.search` never sends it.
 
 Source of the sync face (see ``scripts/unasync.py``).
 """
@@ -41,7 +41,13 @@ from .resource import AsyncResource
 if TYPE_CHECKING:
     from .client import AsyncZGWClient
 
-__all__ = ["AsyncObjectenAPI", "ObjectsListFilters"]
+__all__ = [
+    "AsyncObjectenAPI",
+    "AsyncObjects",
+    "AsyncObjecttypes",
+    "AsyncTaken",
+    "ObjectsListFilters",
+]
 
 
 class ObjectsListFilters(TypedDict, total=False):
@@ -148,7 +154,7 @@ class AsyncObjects(AsyncResource[Object]):
 
         ``data_attrs`` is sent comma-joined as the body's ``data_attrs``; ``data_attr`` is
         never put in the body (both Objects 3.6 and 4.0 answer 500 to it). For values that
-        contain a comma use :meth:`list` with ``data_attr``.
+        contain a comma use [`list`][zgw_client.objecten.Objects.list] with ``data_attr``.
 
         Args:
             type: the objecttype's URL.
@@ -207,7 +213,7 @@ class AsyncObjects(AsyncResource[Object]):
             limit: stop after this many records.
 
         Returns:
-            A paginator of :class:`~zgw_client.objecten.models.ObjectRecord`.
+            A paginator of [`ObjectRecord`][zgw_client.objecten.models.ObjectRecord].
         """
         url = self.url_of(obj).rstrip("/") + "/history"
         return self._client.paginate(url, parse=ObjectRecord.model_validate, limit=limit)
@@ -281,7 +287,7 @@ class AsyncObjecttypes(AsyncResource[Objecttype]):
 
 
 def _deadline_key(taak: Taak) -> tuple[bool, datetime.date, str]:
-    """Soonest verloopdatum first (by calendar date, as :func:`days_left`), none last."""
+    """Soonest verloopdatum first (by calendar date, as `days_left`), none last."""
     deadline = taak.verloopdatum
     if deadline is None:
         return (True, datetime.date.max, taak.titel)
@@ -290,9 +296,9 @@ def _deadline_key(taak: Taak) -> tuple[bool, datetime.date, str]:
 
 
 class AsyncTaken:
-    """Citizen tasks ("taken") stored as objects, read and written as one typed :class:`Taak`.
+    """Citizen tasks ("taken") stored as objects, read and written as one typed [`Taak`][zgw_client.objecten.Taak].
 
-    A taak has no standard shape (see :mod:`zgw_client.objecten.taken`), so each question is
+    A taak has no standard shape (see [`zgw_client.objecten.taken`][zgw_client.objecten.taken]), so each question is
     asked once per shape and the answers merged:
 
     * by person or company: ``identificatie__type``/``identificatie__value`` (portaaltaak
@@ -450,7 +456,7 @@ class AsyncTaken:
     async def complete(self, taak: Taak) -> Taak:
         """Mark a taak done: a new record whose ``data.status`` is "afgerond".
 
-        The data is written in the shape it was read in (:func:`taak_to_data`), so the
+        The data is written in the shape it was read in (`taak_to_data`), so the
         objecttype's JSON schema accepts it: a ``portaaltaak-v1`` taak gets "ingediend",
         the v1 name for "afgerond" (v1 schemas have no "afgerond"). The object is read
         first for its ``typeVersion``; the new record starts today.

@@ -215,8 +215,8 @@ class AsyncResource(Generic[M]):
 class AsyncNestedResource(AsyncResource[M]):
     """A collection that lives under a parent resource, e.g. ``zaken/{uuid}/zaakeigenschappen``.
 
-    :attr:`parent_path` names the parent collection, :attr:`path` the nested one, and
-    :attr:`parent_field` the body field that holds the parent's URL (so ``create(data)``
+    `parent_path` names the parent collection, `path` the nested one, and
+    `parent_field` the body field that holds the parent's URL (so ``create(data)``
     knows where to post).
     """
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import builtins
 import copy
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 from typing_extensions import Unpack
@@ -20,7 +20,6 @@ from ..zaken import _filters as f
 from ..zaken._expand import ExpandPlan, needs_fallback
 from ..zaken.models import (
     AuditTrail,
-    KlantContact,
     Resultaat,
     Rol,
     Status,
@@ -30,6 +29,7 @@ from ..zaken.models import (
     ZaakContactMoment,
     ZaakEigenschap,
     ZaakInformatieObject,
+    ZaakKlantcontact,
     ZaakNotitie,
     ZaakObject,
     ZaakVerzoek,
@@ -38,10 +38,21 @@ from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
 from .resource import AsyncNestedResource, AsyncResource, Timeout
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["AsyncZakenAPI"]
+__all__ = [
+    "AsyncResultaten",
+    "AsyncRollen",
+    "AsyncStatussen",
+    "AsyncSubStatussen",
+    "AsyncZaakContactMomenten",
+    "AsyncZaakEigenschappen",
+    "AsyncZaakInformatieObjecten",
+    "AsyncZaakKlantcontacten",
+    "AsyncZaakNotities",
+    "AsyncZaakObjecten",
+    "AsyncZaakVerzoeken",
+    "AsyncZaken",
+    "AsyncZakenAPI",
+]
 
 
 class AsyncZaken(AsyncResource[Zaak]):
@@ -49,7 +60,7 @@ class AsyncZaken(AsyncResource[Zaak]):
 
     ``expand`` works on every Zaken server: on Zaken 1.5+ the server embeds the related
     resources; on an older server (known from the ``API-version`` header) the client fetches
-    them and fills :attr:`Zaak.expand` the same way. Parents of nested paths are added
+    them and fills `Zaak.expand` the same way. Parents of nested paths are added
     (``status.statustype`` also asks for ``status``), as Open Zaak needs them.
     """
 
@@ -331,10 +342,10 @@ class AsyncZaakVerzoeken(AsyncResource[ZaakVerzoek]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class AsyncKlantContacten(AsyncResource[KlantContact]):
+class AsyncZaakKlantcontacten(AsyncResource[ZaakKlantcontact]):
     """``/klantcontacten`` of the Zaken API (the old, zaak-bound contact record)."""
 
-    kind, path, model = "zaken", "klantcontacten", KlantContact
+    kind, path, model = "zaken", "klantcontacten", ZaakKlantcontact
     wire_names = f.WIRE_NAMES["KlantcontactenFilters"]
     joined = f.JOINED["KlantcontactenFilters"]
 
@@ -344,7 +355,7 @@ class AsyncKlantContacten(AsyncResource[KlantContact]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.KlantcontactenFilters],
-    ) -> AsyncPaginator[KlantContact]:
+    ) -> AsyncPaginator[ZaakKlantcontact]:
         """Klantcontacten matching ``filters``."""
         return self._list(filters, limit=limit, extra_params=extra_params)
 
@@ -399,5 +410,5 @@ class AsyncZakenAPI(AsyncAPI):
     zaakeigenschappen = AsyncResourceSlot(AsyncZaakEigenschappen)
     zaakcontactmomenten = AsyncResourceSlot(AsyncZaakContactMomenten)
     zaakverzoeken = AsyncResourceSlot(AsyncZaakVerzoeken)
-    klantcontacten = AsyncResourceSlot(AsyncKlantContacten)
+    klantcontacten = AsyncResourceSlot(AsyncZaakKlantcontacten)
     zaaknotities = AsyncResourceSlot(AsyncZaakNotities)

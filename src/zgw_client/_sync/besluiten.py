@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 from typing_extensions import Unpack
@@ -23,10 +23,7 @@ from .api import API, ResourceSlot
 from .pagination import Paginator
 from .resource import Resource
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["BesluitenAPI"]
+__all__ = ["BesluitInformatieObjecten", "Besluiten", "BesluitenAPI"]
 
 
 class Besluiten(Resource[Besluit]):

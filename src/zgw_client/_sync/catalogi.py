@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from typing_extensions import Unpack
@@ -38,10 +38,20 @@ from .api import API, ResourceSlot
 from .pagination import Paginator
 from .resource import Resource, Timeout
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["CatalogiAPI"]
+__all__ = [
+    "Besluittypen",
+    "CatalogiAPI",
+    "Catalogussen",
+    "Eigenschappen",
+    "Informatieobjecttypen",
+    "Publishable",
+    "Resultaattypen",
+    "Roltypen",
+    "Statustypen",
+    "Zaakobjecttypen",
+    "ZaaktypeInformatieobjecttypen",
+    "Zaaktypen",
+]
 
 P = TypeVar("P", bound=ZGWModel)
 

@@ -1,6 +1,6 @@
 # GENERATED from src/zgw_client/_async/client.py by scripts/unasync.py.
 # Do not edit: edit the source and run the script.
-"""The synchronous client face: :class:`ZGWClient`.
+"""The synchronous client face: [`ZGWClient`][zgw_client.ZGWClient].
 
 Generated from its ``_async/`` source by ``scripts/unasync.py``: the sync face is this file
 with ``async``/``await`` dropped and ``Async*`` names replaced. Edit the async file, run the
@@ -16,9 +16,10 @@ from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import httpx
+from pydantic import BaseModel
 from tenacity import (
     Retrying,
     RetryCallState,
@@ -59,18 +60,19 @@ _NAMESPACES: dict[str, Callable[[ZGWClient, str], API]] = {
 }
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 
 class ZGWClient(BaseClient):
     """Synchronous client for the ZGW APIs, Klantinteracties and the Objects API.
 
     Args:
-        config: the services (a :class:`ZGWConfig` or a mapping of name to
-            :class:`Service`); services may also be given by keyword.
+        config: the services (a [`ZGWConfig`][zgw_client.ZGWConfig] or a mapping of name to
+            [`Service`][zgw_client.Service]); services may also be given by keyword.
         http_client: an ``httpx.Client`` to use (for proxies, custom TLS or a mock
             transport). The client does not close a client it was given.
         cache: where published catalogi bodies are kept (default: in memory, per client).
-            Pass a shared :class:`~zgw_client.ResponseCache` to share it between processes.
+            Pass a shared [`ResponseCache`][zgw_client.ResponseCache] to share it between processes.
         catalogi_ttl: seconds to keep catalogi bodies that carry no ``concept`` flag.
         use_etags: revalidate single-resource GETs with ``If-None-Match``; turn off for a
             server whose ETags lag behind its writes.
@@ -105,14 +107,14 @@ class ZGWClient(BaseClient):
     def from_env(
         cls, *, http_client: httpx.Client | None = None, prefix: str = "ZGW_"
     ) -> ZGWClient:
-        """A client for the services in the environment (see :meth:`ZGWConfig.from_env`)."""
+        """A client for the services in the environment (see [`ZGWConfig.from_env`][zgw_client.ZGWConfig.from_env])."""
         return cls(ZGWConfig.from_env(prefix=prefix), http_client=http_client)
 
     @classmethod
     def from_toml(
         cls, path: str | Path, *, http_client: httpx.Client | None = None
     ) -> ZGWClient:
-        """A client for the services in a TOML file (see :meth:`ZGWConfig.from_toml`)."""
+        """A client for the services in a TOML file (see [`ZGWConfig.from_toml`][zgw_client.ZGWConfig.from_toml])."""
         return cls(ZGWConfig.from_toml(path), http_client=http_client)
 
     # -- the APIs ----------------------------------------------------------------------
@@ -215,12 +217,12 @@ class ZGWClient(BaseClient):
         """Send one request with routing, auth, retries and error mapping.
 
         The escape hatch under every resource method: the body is read, a status of 400
-        or more raises the matching :class:`~zgw_client.APIError`.
+        or more raises the matching [`APIError`][zgw_client.APIError].
 
         Args:
             method: the HTTP method.
             url: an absolute URL under a configured API root.
-            params: query parameters (see :func:`zgw_client._core.encode_params`).
+            params: query parameters (see `encode_params`).
             json: a JSON body.
             content: a raw body.
             files: multipart files (as httpx takes them).
@@ -281,15 +283,39 @@ class ZGWClient(BaseClient):
         )
         return self._body_after_get(url, key, response, known_body, params)
 
-    def get(self, url: str, *, timeout: float | httpx.Timeout | None = None) -> ZGWModel:
+    @overload
+    def get(
+        self, url: str, model: None = None, *, timeout: float | httpx.Timeout | None = None
+    ) -> ZGWModel: ...
+    @overload
+    def get(
+        self, url: str, model: type[M], *, timeout: float | httpx.Timeout | None = None
+    ) -> M: ...
+    def get(
+        self,
+        url: str,
+        model: type[M] | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> ZGWModel | M:
         """Fetch any resource by URL and return it as its typed model.
 
         ZGW resources point at each other by URL (``zaak.zaaktype``, ``status.statustype``);
         this follows one. The URL must lie under a configured API root.
+
+        Without ``model`` the result is typed as the base
+        [`ZGWModel`][zgw_client.ZGWModel] (the class depends on the URL); name the model
+        to get its type, checked against the URL before the request:
+        ``status = client.get(zaak.status, Status)``. For a URL of an API
+        zgw-client has no models for (kind ``other``), ``model`` says how to parse it.
+
+        Raises:
+            InputError: ``model`` is not the model of the resource ``url`` points at.
+            ConfigurationError: no ``model`` given, and none is known for ``url``.
         """
-        model = self._model_for(url)
+        parse_as = self._model_for(url, model)
         body = self.get_json(url, timeout=timeout)
-        return parse_response_body(model, body, source=f"GET {_core.loggable_url(url)}")
+        return parse_response_body(parse_as, body, source=f"GET {_core.loggable_url(url)}")
 
     @contextmanager
     def stream(

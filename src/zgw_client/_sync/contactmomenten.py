@@ -4,7 +4,7 @@
 
 The Contactmomenten API 1.0 (JWT-ZGW, like Open Zaak) predates Klantinteracties: references
 are plain URLs, and the link of a contactmoment to a zaak lives in a separate
-``objectcontactmoment`` (see :mod:`zgw_client.contactmomenten.models`).
+``objectcontactmoment`` (see [`zgw_client.contactmomenten.models`][zgw_client.contactmomenten.models]).
 
 Generated from its ``_async/`` source by ``scripts/unasync.py``.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 from typing_extensions import Unpack
@@ -26,10 +26,12 @@ from .api import API, ResourceSlot
 from .pagination import Paginator
 from .resource import Resource
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["ContactmomentenAPI"]
+__all__ = [
+    "Contactmomenten",
+    "ContactmomentenAPI",
+    "KlantContactmomenten",
+    "ObjectContactmomenten",
+]
 
 _OLDEST = datetime.min.replace(tzinfo=timezone.utc)
 
@@ -127,7 +129,7 @@ class ContactmomentenAPI(API):
     """The Contactmomenten API 1.0: ``client.contactmomenten.contactmomenten``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
-    ``partial_update``/``delete``; :meth:`contactmomenten_about` follows the links of an
+    ``partial_update``/``delete``; [`contactmomenten_about`][zgw_client.contactmomenten.ContactmomentenAPI.contactmomenten_about] follows the links of an
     object (a zaak) to its contactmomenten.
     """
 

@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 import httpx
 from pydantic import BaseModel
@@ -51,10 +51,14 @@ from .api import API, ResourceSlot
 from .pagination import Paginator
 from .resource import Resource, Timeout
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["DocumentenAPI", "Download", "EnkelvoudigInformatieObjecten"]
+__all__ = [
+    "DocumentenAPI",
+    "Download",
+    "EnkelvoudigInformatieObjecten",
+    "GebruiksrechtenResource",
+    "ObjectInformatieObjecten",
+    "Verzendingen",
+]
 
 #: Fields of a document body that the server sets; dropped from upload metadata.
 _READ_ONLY = ("url", "inhoud", "bestandsdelen", "locked", "lock", "beginRegistratie", "versie")
@@ -63,8 +67,8 @@ _READ_ONLY = ("url", "inhoud", "bestandsdelen", "locked", "lock", "beginRegistra
 class Download:
     """An open download: its headers now, its bytes as you iterate.
 
-    Yielded by :meth:`EnkelvoudigInformatieObjecten.download`; the body is read only
-    while you iterate ``for chunk in download`` (or :meth:`iter_bytes`).
+    Yielded by `EnkelvoudigInformatieObjecten.download`; the body is read only
+    while you iterate ``for chunk in download`` (or `iter_bytes`).
     """
 
     def __init__(self, response: httpx.Response) -> None:
@@ -108,9 +112,9 @@ class Download:
 class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
     """``/enkelvoudiginformatieobjecten``: documents, their content, versions and locks.
 
-    CRUD as on every resource, plus :meth:`search`, :meth:`download` /
-    :meth:`stream_download` / :meth:`download_to`, :meth:`upload` / :meth:`resume_upload`,
-    :meth:`lock` / :meth:`unlock` / :meth:`locked` and :meth:`audittrail`. Changing a
+    CRUD as on every resource, plus [`search`][zgw_client.documenten.EnkelvoudigInformatieObjecten.search], [`download`][zgw_client.documenten.EnkelvoudigInformatieObjecten.download] /
+    [`stream_download`][zgw_client.documenten.EnkelvoudigInformatieObjecten.stream_download] / [`download_to`][zgw_client.documenten.EnkelvoudigInformatieObjecten.download_to], [`upload`][zgw_client.documenten.EnkelvoudigInformatieObjecten.upload] / [`resume_upload`][zgw_client.documenten.EnkelvoudigInformatieObjecten.resume_upload],
+    [`lock`][zgw_client.documenten.EnkelvoudigInformatieObjecten.lock] / [`unlock`][zgw_client.documenten.EnkelvoudigInformatieObjecten.unlock] / [`locked`][zgw_client.documenten.EnkelvoudigInformatieObjecten.locked] and [`audittrail`][zgw_client.documenten.EnkelvoudigInformatieObjecten.audittrail]. Changing a
     locked document (``update``, ``partial_update``) needs its ``lock`` in the body.
     """
 
@@ -202,7 +206,7 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
             timeout: seconds (or an ``httpx.Timeout``) for this call only.
 
         Yields:
-            An :class:`Download` with the headers and the body as an iterator.
+            An `Download` with the headers and the body as an iterator.
         """
         url = self.url_of(document).rstrip("/") + "/download"
         params = self._download_params(versie, registratie_op)
@@ -223,7 +227,7 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
         """The document's content as an iterator of byte chunks.
 
         Read it to the end (or close the iterator) to release the connection; use
-        :meth:`download` when you may stop early.
+        [`download`][zgw_client.documenten.EnkelvoudigInformatieObjecten.download] when you may stop early.
 
         Args:
             document: the document's URL, UUID or model.
@@ -291,7 +295,7 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
 
         Returns:
             The lock id: send it as ``lock`` with ``update``/``partial_update`` and
-            :meth:`unlock`.
+            [`unlock`][zgw_client.documenten.EnkelvoudigInformatieObjecten.unlock].
         """
         url = self.url_of(document).rstrip("/") + "/lock"
         response = self._client.request(
@@ -311,7 +315,7 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
 
         Args:
             document: the document's URL, UUID or model.
-            lock: the lock id from :meth:`lock`; ``None`` forces the unlock, which needs
+            lock: the lock id from [`lock`][zgw_client.documenten.EnkelvoudigInformatieObjecten.lock]; ``None`` forces the unlock, which needs
                 the ``documenten.geforceerd-unlock`` scope.
             headers: extra headers for this request.
             timeout: seconds (or an ``httpx.Timeout``) for this call only.
@@ -391,7 +395,7 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
         Raises:
             ChunkedUploadError: a part or the final unlock failed. The document exists and is
                 locked; the error carries its URL, the lock and the parts done, for
-                :meth:`resume_upload`. The cause is chained.
+                [`resume_upload`][zgw_client.documenten.EnkelvoudigInformatieObjecten.resume_upload]. The cause is chained.
         """
         body = write_body(metadata)
         for key in _READ_ONLY:

@@ -3,7 +3,7 @@
 """The Klantinteracties API's resources on the synchronous client (``client.klantinteracties``).
 
 Open Klant 2 serves Klantinteracties 0.9: references are ``{"uuid", "url"}`` objects and a
-write takes ``{"uuid": ...}`` (see :mod:`zgw_client.klantinteracties.models`). ``expand``
+write takes ``{"uuid": ...}`` (see [`zgw_client.klantinteracties.models`][zgw_client.klantinteracties.models]). ``expand``
 is accepted by ``list`` and ``get`` of partijen, klantcontacten, betrokkenen and
 digitaleadressen; the parents of nested paths are added (``hadBetrokkenen.wasPartij`` also
 asks for ``hadBetrokkenen``) and the expanded objects come back typed in ``.expand``.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import uuid as uuid_module
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 from typing_extensions import Unpack
@@ -45,12 +45,25 @@ from .api import API, ResourceSlot
 from .pagination import Paginator
 from .resource import Resource
 
-if TYPE_CHECKING:
-    pass
+__all__ = [
+    "ActorKlantcontacten",
+    "Actoren",
+    "Betrokkenen",
+    "Bijlagen",
+    "CategorieRelaties",
+    "Categorieen",
+    "DigitaleAdressen",
+    "InterneTaken",
+    "Klantcontacten",
+    "KlantinteractiesAPI",
+    "Onderwerpobjecten",
+    "PartijIdentificatoren",
+    "Partijen",
+    "Rekeningnummers",
+    "Vertegenwoordigingen",
+]
 
-__all__ = ["KlantinteractiesAPI"]
-
-#: What :meth:`KlantinteractiesAPI.klantcontacten_about_zaak` expands by default: the
+#: What `KlantinteractiesAPI.klantcontacten_about_zaak` expands by default: the
 #: betrokkenen (who started the contact: the direction) and their partij (who it was).
 DEFAULT_ZAAK_EXPAND = ("hadBetrokkenen", "hadBetrokkenen.wasPartij", "gingOverOnderwerpobjecten")
 
@@ -106,7 +119,7 @@ class Partijen(Resource[Partij]):
                 ``partij_identificator__object_id="111222333"``, ``expand=["digitaleAdressen"]``.
 
         Returns:
-            A paginator of typed :class:`~zgw_client.klantinteracties.models.Partij`.
+            A paginator of typed [`Partij`][zgw_client.klantinteracties.models.Partij].
         """
         return self._list(filters, limit=limit, extra_params=extra_params)
 
@@ -471,8 +484,8 @@ class KlantinteractiesAPI(API):
     """The Klantinteracties API (Open Klant 2): ``client.klantinteracties.partijen``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
-    ``partial_update``/``delete``; :meth:`partij_for_bsn`, :meth:`partij_for_kvk` and
-    :meth:`klantcontacten_about_zaak` answer the common questions in one call.
+    ``partial_update``/``delete``; [`partij_for_bsn`][zgw_client.klantinteracties.KlantinteractiesAPI.partij_for_bsn], [`partij_for_kvk`][zgw_client.klantinteracties.KlantinteractiesAPI.partij_for_kvk] and
+    [`klantcontacten_about_zaak`][zgw_client.klantinteracties.KlantinteractiesAPI.klantcontacten_about_zaak] answer the common questions in one call.
     """
 
     kind = "klantinteracties"
@@ -520,7 +533,7 @@ class KlantinteractiesAPI(API):
 
         Args:
             kvk: the 8-digit KVK-nummer.
-            expand: as for :meth:`partij_for_bsn`.
+            expand: as for [`partij_for_bsn`][zgw_client.klantinteracties.KlantinteractiesAPI.partij_for_bsn].
 
         Returns:
             The partij, or ``None``.
@@ -562,7 +575,7 @@ class KlantinteractiesAPI(API):
             zaak: the zaak's URL, UUID or model.
             expand: what to expand; by default ``hadBetrokkenen``,
                 ``hadBetrokkenen.wasPartij`` and ``gingOverOnderwerpobjecten``, enough for
-                :func:`zgw_client.contact.from_klantcontact` to fill direction and zaak.
+                [`zgw_client.contact.from_klantcontact`][zgw_client.contact.from_klantcontact] to fill direction and zaak.
                 ``None`` expands nothing.
             limit: stop after this many klantcontacten.
 

@@ -4,13 +4,13 @@
 
 Objects 3.6 serves API 2.6 and takes its objecttypes from a separate Objecttypes API;
 Objects 4.0 ("Open Object") serves API 2.7 with ``/objecttypes`` built in. Configure the
-separate API as the service ``objecttypen`` and :attr:`ObjectenAPI.objecttypes` uses it;
+separate API as the service ``objecttypen`` and `ObjectenAPI.objecttypes` uses it;
 without it the objecttypes are read from the ``objecten`` service itself.
 
 Filtering on ``record.data`` uses ``data_attr`` (``key__operator__value``), repeated as a
 query parameter once per expression. ``POST /objects/search`` takes the comma-joined
 ``data_attrs`` in its body; ``data_attr`` in that body makes both server versions fail
-with a 500, so :meth:`Objects.search` never sends it.
+with a 500, so `Objects.search` never sends it.
 
 Generated from its ``_async/`` source by ``scripts/unasync.py``.
 """
@@ -43,7 +43,13 @@ from .resource import Resource
 if TYPE_CHECKING:
     from .client import ZGWClient
 
-__all__ = ["ObjectenAPI", "ObjectsListFilters"]
+__all__ = [
+    "ObjectenAPI",
+    "Objects",
+    "Objecttypes",
+    "Taken",
+    "ObjectsListFilters",
+]
 
 
 class ObjectsListFilters(TypedDict, total=False):
@@ -150,7 +156,7 @@ class Objects(Resource[Object]):
 
         ``data_attrs`` is sent comma-joined as the body's ``data_attrs``; ``data_attr`` is
         never put in the body (both Objects 3.6 and 4.0 answer 500 to it). For values that
-        contain a comma use :meth:`list` with ``data_attr``.
+        contain a comma use [`list`][zgw_client.objecten.Objects.list] with ``data_attr``.
 
         Args:
             type: the objecttype's URL.
@@ -209,7 +215,7 @@ class Objects(Resource[Object]):
             limit: stop after this many records.
 
         Returns:
-            A paginator of :class:`~zgw_client.objecten.models.ObjectRecord`.
+            A paginator of [`ObjectRecord`][zgw_client.objecten.models.ObjectRecord].
         """
         url = self.url_of(obj).rstrip("/") + "/history"
         return self._client.paginate(url, parse=ObjectRecord.model_validate, limit=limit)
@@ -283,7 +289,7 @@ class Objecttypes(Resource[Objecttype]):
 
 
 def _deadline_key(taak: Taak) -> tuple[bool, datetime.date, str]:
-    """Soonest verloopdatum first (by calendar date, as :func:`days_left`), none last."""
+    """Soonest verloopdatum first (by calendar date, as `days_left`), none last."""
     deadline = taak.verloopdatum
     if deadline is None:
         return (True, datetime.date.max, taak.titel)
@@ -292,9 +298,9 @@ def _deadline_key(taak: Taak) -> tuple[bool, datetime.date, str]:
 
 
 class Taken:
-    """Citizen tasks ("taken") stored as objects, read and written as one typed :class:`Taak`.
+    """Citizen tasks ("taken") stored as objects, read and written as one typed [`Taak`][zgw_client.objecten.Taak].
 
-    A taak has no standard shape (see :mod:`zgw_client.objecten.taken`), so each question is
+    A taak has no standard shape (see [`zgw_client.objecten.taken`][zgw_client.objecten.taken]), so each question is
     asked once per shape and the answers merged:
 
     * by person or company: ``identificatie__type``/``identificatie__value`` (portaaltaak
@@ -452,7 +458,7 @@ class Taken:
     def complete(self, taak: Taak) -> Taak:
         """Mark a taak done: a new record whose ``data.status`` is "afgerond".
 
-        The data is written in the shape it was read in (:func:`taak_to_data`), so the
+        The data is written in the shape it was read in (`taak_to_data`), so the
         objecttype's JSON schema accepts it: a ``portaaltaak-v1`` taak gets "ingediend",
         the v1 name for "afgerond" (v1 schemas have no "afgerond"). The object is read
         first for its ``typeVersion``; the new record starts today.

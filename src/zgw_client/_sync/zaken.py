@@ -10,7 +10,7 @@ from __future__ import annotations
 import builtins
 import copy
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 from typing_extensions import Unpack
@@ -22,7 +22,6 @@ from ..zaken import _filters as f
 from ..zaken._expand import ExpandPlan, needs_fallback
 from ..zaken.models import (
     AuditTrail,
-    KlantContact,
     Resultaat,
     Rol,
     Status,
@@ -32,6 +31,7 @@ from ..zaken.models import (
     ZaakContactMoment,
     ZaakEigenschap,
     ZaakInformatieObject,
+    ZaakKlantcontact,
     ZaakNotitie,
     ZaakObject,
     ZaakVerzoek,
@@ -40,10 +40,21 @@ from .api import API, ResourceSlot
 from .pagination import Paginator
 from .resource import NestedResource, Resource, Timeout
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["ZakenAPI"]
+__all__ = [
+    "Resultaten",
+    "Rollen",
+    "Statussen",
+    "SubStatussen",
+    "ZaakContactMomenten",
+    "ZaakEigenschappen",
+    "ZaakInformatieObjecten",
+    "ZaakKlantcontacten",
+    "ZaakNotities",
+    "ZaakObjecten",
+    "ZaakVerzoeken",
+    "Zaken",
+    "ZakenAPI",
+]
 
 
 class Zaken(Resource[Zaak]):
@@ -51,7 +62,7 @@ class Zaken(Resource[Zaak]):
 
     ``expand`` works on every Zaken server: on Zaken 1.5+ the server embeds the related
     resources; on an older server (known from the ``API-version`` header) the client fetches
-    them and fills :attr:`Zaak.expand` the same way. Parents of nested paths are added
+    them and fills `Zaak.expand` the same way. Parents of nested paths are added
     (``status.statustype`` also asks for ``status``), as Open Zaak needs them.
     """
 
@@ -333,10 +344,10 @@ class ZaakVerzoeken(Resource[ZaakVerzoek]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class KlantContacten(Resource[KlantContact]):
+class ZaakKlantcontacten(Resource[ZaakKlantcontact]):
     """``/klantcontacten`` of the Zaken API (the old, zaak-bound contact record)."""
 
-    kind, path, model = "zaken", "klantcontacten", KlantContact
+    kind, path, model = "zaken", "klantcontacten", ZaakKlantcontact
     wire_names = f.WIRE_NAMES["KlantcontactenFilters"]
     joined = f.JOINED["KlantcontactenFilters"]
 
@@ -346,7 +357,7 @@ class KlantContacten(Resource[KlantContact]):
         limit: int | None = None,
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.KlantcontactenFilters],
-    ) -> Paginator[KlantContact]:
+    ) -> Paginator[ZaakKlantcontact]:
         """Klantcontacten matching ``filters``."""
         return self._list(filters, limit=limit, extra_params=extra_params)
 
@@ -401,5 +412,5 @@ class ZakenAPI(API):
     zaakeigenschappen = ResourceSlot(ZaakEigenschappen)
     zaakcontactmomenten = ResourceSlot(ZaakContactMomenten)
     zaakverzoeken = ResourceSlot(ZaakVerzoeken)
-    klantcontacten = ResourceSlot(KlantContacten)
+    klantcontacten = ResourceSlot(ZaakKlantcontacten)
     zaaknotities = ResourceSlot(ZaakNotities)

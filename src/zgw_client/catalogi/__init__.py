@@ -1,7 +1,13 @@
-"""Catalogi API (ZTC) models: the zaaktypen, statustypen and other types zaken follow."""
+"""Catalogi API (ZTC) models: the zaaktypen, statustypen and other types zaken follow.
 
-from __future__ import annotations
+The resources (sync `CatalogiAPI`, async `AsyncCatalogiAPI`, and one class per
+collection) load on first use, so importing the models does not load a client face.
+"""
 
+from typing import TYPE_CHECKING
+
+from .. import _lazy
+from .._durations import parse_duration
 from .models import (
     RESOURCE_MODELS,
     Afleidingswijze,
@@ -37,37 +43,123 @@ from .models import (
     ZaaktypeRelatieAard,
 )
 
+if TYPE_CHECKING:
+    from .._async.catalogi import (
+        AsyncBesluittypen,
+        AsyncCatalogiAPI,
+        AsyncCatalogussen,
+        AsyncEigenschappen,
+        AsyncInformatieobjecttypen,
+        AsyncPublishable,
+        AsyncResultaattypen,
+        AsyncRoltypen,
+        AsyncStatustypen,
+        AsyncZaakobjecttypen,
+        AsyncZaaktypeInformatieobjecttypen,
+        AsyncZaaktypen,
+    )
+    from .._sync.catalogi import (
+        Besluittypen,
+        CatalogiAPI,
+        Catalogussen,
+        Eigenschappen,
+        Informatieobjecttypen,
+        Publishable,
+        Resultaattypen,
+        Roltypen,
+        Statustypen,
+        Zaakobjecttypen,
+        ZaaktypeInformatieobjecttypen,
+        Zaaktypen,
+    )
+
+#: The resource classes, imported when first read (see ``zgw_client._lazy``).
+_EXPORTS = {
+    "AsyncPublishable": "zgw_client._async.catalogi",
+    "AsyncCatalogussen": "zgw_client._async.catalogi",
+    "AsyncZaaktypen": "zgw_client._async.catalogi",
+    "AsyncStatustypen": "zgw_client._async.catalogi",
+    "AsyncResultaattypen": "zgw_client._async.catalogi",
+    "AsyncRoltypen": "zgw_client._async.catalogi",
+    "AsyncEigenschappen": "zgw_client._async.catalogi",
+    "AsyncInformatieobjecttypen": "zgw_client._async.catalogi",
+    "AsyncBesluittypen": "zgw_client._async.catalogi",
+    "AsyncZaaktypeInformatieobjecttypen": "zgw_client._async.catalogi",
+    "AsyncZaakobjecttypen": "zgw_client._async.catalogi",
+    "AsyncCatalogiAPI": "zgw_client._async.catalogi",
+    "Publishable": "zgw_client._sync.catalogi",
+    "Catalogussen": "zgw_client._sync.catalogi",
+    "Zaaktypen": "zgw_client._sync.catalogi",
+    "Statustypen": "zgw_client._sync.catalogi",
+    "Resultaattypen": "zgw_client._sync.catalogi",
+    "Roltypen": "zgw_client._sync.catalogi",
+    "Eigenschappen": "zgw_client._sync.catalogi",
+    "Informatieobjecttypen": "zgw_client._sync.catalogi",
+    "Besluittypen": "zgw_client._sync.catalogi",
+    "ZaaktypeInformatieobjecttypen": "zgw_client._sync.catalogi",
+    "Zaakobjecttypen": "zgw_client._sync.catalogi",
+    "CatalogiAPI": "zgw_client._sync.catalogi",
+}
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = _lazy.attach(__name__, _EXPORTS)
+
 __all__ = [
     "RESOURCE_MODELS",
     "Afleidingswijze",
     "Archiefnominatie",
+    "AsyncBesluittypen",
+    "AsyncCatalogiAPI",
+    "AsyncCatalogussen",
+    "AsyncEigenschappen",
+    "AsyncInformatieobjecttypen",
+    "AsyncPublishable",
+    "AsyncResultaattypen",
+    "AsyncRoltypen",
+    "AsyncStatustypen",
+    "AsyncZaakobjecttypen",
+    "AsyncZaaktypeInformatieobjecttypen",
+    "AsyncZaaktypen",
     "AuditTrail",
     "AuditTrailBron",
     "AuditTrailWijzigingen",
     "Besluittype",
+    "Besluittypen",
     "BronCatalogus",
     "BronZaaktype",
     "BrondatumArchiefprocedure",
+    "CatalogiAPI",
     "Catalogus",
+    "Catalogussen",
     "ChecklistItem",
     "Eigenschap",
     "EigenschapFormaat",
     "EigenschapSpecificatie",
+    "Eigenschappen",
     "ExpandModel",
     "IndicatieInternOfExtern",
     "Informatieobjecttype",
     "InformatieobjecttypeOmschrijvingGeneriek",
+    "Informatieobjecttypen",
     "ObjectType",
+    "Publishable",
     "ReferentieProces",
     "Resultaattype",
+    "Resultaattypen",
     "Richting",
     "RolOmschrijvingGeneriek",
     "Roltype",
+    "Roltypen",
     "Statustype",
+    "Statustypen",
     "Vertrouwelijkheidaanduiding",
     "Zaakobjecttype",
+    "Zaakobjecttypen",
     "Zaaktype",
     "ZaaktypeInformatieobjecttype",
+    "ZaaktypeInformatieobjecttypen",
     "ZaaktypeRelatie",
     "ZaaktypeRelatieAard",
+    "Zaaktypen",
+    "parse_duration",
 ]

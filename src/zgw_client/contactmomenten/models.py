@@ -1,9 +1,9 @@
 """Models of the Contactmomenten API 1.0 (the VNG API older installs still run).
 
 It predates Klantinteracties: references are plain URLs, a contactmoment has no ``uuid``
-field (:attr:`Contactmoment.uuid` takes it from the URL) and no ``onderwerp``; links to a
-zaak and to a klant live in separate resources (:class:`ObjectContactMoment`,
-:class:`KlantContactMoment`). Servers that add fields (KISS adds ``vraag``,
+field ([`Contactmoment.uuid`][zgw_client.contactmomenten.models.Contactmoment.uuid] takes it from the URL) and no ``onderwerp``; links to a
+zaak and to a klant live in separate resources ([`ObjectContactMoment`][zgw_client.contactmomenten.models.ObjectContactMoment],
+[`KlantContactMoment`][zgw_client.contactmomenten.models.KlantContactMoment]). Servers that add fields (KISS adds ``vraag``,
 ``gespreksresultaat``) keep them in ``model_extra``.
 """
 
@@ -86,7 +86,7 @@ class Contactmoment(ZGWModel):
 
     @property
     def uuid(self) -> UUID | None:
-        """The UUID at the end of :attr:`url` (1.0 has no ``uuid`` field)."""
+        """The UUID at the end of `url` (1.0 has no ``uuid`` field)."""
         return _uuid_from_url(self.url)
 
 

@@ -1,7 +1,7 @@
 """Pure helpers for document uploads and downloads: sources, part windows and errors.
 
 Nothing here does network I/O, so both client faces share it. A chunked upload reads the
-source part by part through :class:`PartReader` windows, so memory stays near the size of
+source part by part through `PartReader` windows, so memory stays near the size of
 httpx's read buffer (64 KiB) whatever the file size.
 """
 
@@ -48,8 +48,8 @@ ProgressCallback = Callable[[int, int], None]
 class ChunkedUploadError(ZGWError):
     """A chunked upload stopped before the document was complete and unlocked.
 
-    The document exists and stays locked. Pass :attr:`document_url`, the same source and
-    :attr:`lock` to ``resume_upload`` to send only the parts still missing and unlock it, or
+    The document exists and stays locked. Pass `document_url`, the same source and
+    `lock` to ``resume_upload`` to send only the parts still missing and unlock it, or
     unlock it yourself to give up (the server then drops the incomplete parts).
 
     Attributes:

@@ -297,7 +297,7 @@ class Lock(ZGWModel):
 
 
 #: Path segment (as in ``/documenten/api/v1/<segment>/<uuid>``) -> model, so a client can
-#: pick the model from a URL. ``lock`` is the action answering with a :class:`Lock`;
+#: pick the model from a URL. ``lock`` is the action answering with a [`Lock`][zgw_client.documenten.models.Lock];
 #: ``audittrail`` the sub-collection ``enkelvoudiginformatieobjecten/{uuid}/audittrail``.
 RESOURCE_MODELS: dict[str, type[ZGWModel]] = {
     "enkelvoudiginformatieobjecten": EnkelvoudigInformatieObject,

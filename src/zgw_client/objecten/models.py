@@ -4,10 +4,10 @@ Objects 3.6 serves API 2.6 and takes its objecttypes from a separate Objecttypes
 Objects 4.0 ("Open Object") serves API 2.7 with the objecttypes endpoints built in. The same
 objecttype therefore has a different ``type`` URL on each (4.0 names its own host, 3.6 the
 Objecttypes API's host) while the UUID stays the same: compare objecttypes with
-:func:`objecttype_uuid`, never by URL.
+[`objecttype_uuid`][zgw_client.objecten.models.Object.objecttype_uuid], never by URL.
 
 ``record.data`` is whatever the objecttype's JSON schema says, so it stays a ``dict``;
-typed views on top of it live next to this module (:mod:`zgw_client.objecten.taken`).
+typed views on top of it live next to this module ([`zgw_client.objecten.taken`][zgw_client.objecten.taken]).
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
-"""Citizen tasks ("taken"): objects of a Taak objecttype, read as one typed :class:`Taak`.
+"""Citizen tasks ("taken"): objects of a Taak objecttype, read as one typed [`Taak`][zgw_client.objecten.taken.Taak].
 
 Why a mapping layer: there is no VNG standard for a taak. Each portal/case system defined
 its own objecttype, so the same idea ("upload this document before 31 December") arrives in
-several JSON shapes. :func:`taak_from_object` reads all shapes below into one :class:`Taak`;
-:func:`taak_to_data` writes it back **in the shape it came in** (the objecttype's JSON
+several JSON shapes. `taak_from_object` reads all shapes below into one [`Taak`][zgw_client.objecten.taken.Taak];
+`taak_to_data` writes it back **in the shape it came in** (the objecttype's JSON
 schema would refuse another shape) and keeps keys it does not know.
 
 Supported shapes of ``record.data``:
@@ -15,7 +15,7 @@ Supported shapes of ``record.data``:
     ``ogonebetaling {bedrag, betaalkenmerk, pspid}``), ``identificatie {type, value}``,
     ``koppeling {registratie, uuid}`` (the schema's ``value`` is accepted as well),
     ``verloopdatum``, ``eigenaar``, ``verwerker_taak_id``. An early v2 draft called the
-    form soort ``formtaak`` with a ``formtaak`` block: read as :attr:`Taak.portaalformulier`.
+    form soort ``formtaak`` with a ``formtaak`` block: read as `Taak.portaalformulier`.
 
 ``portaaltaak-v1`` (NL Portal / GZAC v1 portaaltaak, also used by Open Inwoner setups and
 the Objects API samples this SDK is tested against)
@@ -28,7 +28,7 @@ the Objects API samples this SDK is tested against)
 
 Not supported (no public schema found): Open Inwoner's "externe klanttaak" and the OIP
 "Klanttaak" beyond what the v1 shape covers; such objects still parse if they carry
-``titel``/``status``, and everything else stays in :attr:`Taak.data`.
+``titel``/``status``, and everything else stays in `Taak.data`.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ class TaakIdentificatie(ZGWModel):
 class TaakKoppeling(ZGWModel):
     """``koppeling {registratie, uuid}``; the v2 schema's text says ``value``, its example ``uuid``.
 
-    Both are kept as sent; :attr:`id` reads whichever is present.
+    Both are kept as sent; [`id`][zgw_client.objecten.taken.TaakKoppeling.id] reads whichever is present.
     """
 
     registratie: KoppelingRegistratie | str = OPEN_ENUM
@@ -166,7 +166,7 @@ class Ogonebetaling(ZGWModel):
 class Taak(BaseModel):
     """A citizen's taak, whichever objecttype shape it was stored in.
 
-    ``data`` is the object's ``record.data`` as read; :func:`taak_to_data` starts from it so
+    ``data`` is the object's ``record.data`` as read; `taak_to_data` starts from it so
     keys this model does not know survive a write. ``variant`` says which shape to write.
     """
 
@@ -180,7 +180,7 @@ class Taak(BaseModel):
     ogonebetaling: Ogonebetaling | None = None
     identificatie: TaakIdentificatie | None = None
     koppeling: TaakKoppeling | None = None
-    #: v1 links a zaak by URL; v2 only by UUID (:attr:`koppeling`).
+    #: v1 links a zaak by URL; v2 only by UUID (`koppeling`).
     zaak_url: str | None = None
     verloopdatum: datetime | date | None = None
     eigenaar: str | None = None
@@ -192,7 +192,7 @@ class Taak(BaseModel):
 
     @property
     def zaak_uuid(self) -> str | None:
-        """UUID of the linked zaak, from the koppeling or the end of :attr:`zaak_url`."""
+        """UUID of the linked zaak, from the koppeling or the end of `zaak_url`."""
         if self.koppeling is not None and _value(self.koppeling.registratie) == "zaak":
             return self.koppeling.id
         if self.zaak_url:
@@ -335,9 +335,9 @@ def taak_from_object(obj: Object) -> Taak:
 
 
 def taak_to_data(taak: Taak) -> dict[str, Any]:
-    """Return ``record.data`` for writing ``taak``, in the shape of its :attr:`~Taak.variant`.
+    """Return ``record.data`` for writing ``taak``, in the shape of its `variant`.
 
-    Starts from :attr:`Taak.data`, so unknown keys are kept. A field that is ``None`` is
+    Starts from `Taak.data`, so unknown keys are kept. A field that is ``None`` is
     written (as ``null``) only when the original data had that key.
     """
     orig = taak.data

@@ -7,7 +7,7 @@ valid from ``start_datum`` to ``eind_datum``, with a ``status`` the producttype 
 Server facts the models follow:
 
 * The JSON keys are snake_case; these models build on
-  [`SnakeCaseModel`][zgw_client._models.SnakeCaseModel].
+  [`SnakeCaseModel`][zgw_client.SnakeCaseModel].
 * An eigenaar has a ``bsn`` (9 digits, 11-proef) and/or a ``klantnummer``, or a
   ``kvk_nummer`` (8 digits) with or without ``vestigingsnummer``; never both kinds. Unset
   numbers come back as ``""``. Find a citizen's products with ``eigenaren__bsn``.

@@ -10,7 +10,7 @@ must follow, what they cost (``prijzen``, with the price in force at
 Server facts the models follow:
 
 * The JSON keys are snake_case (``uniforme_product_naam``), not camelCase: these models
-  build on [`SnakeCaseModel`][zgw_client._models.SnakeCaseModel].
+  build on [`SnakeCaseModel`][zgw_client.SnakeCaseModel].
 * Writes name related objects by UUID (``thema_uuids``, ``producttype_uuid``); reads embed
   them. Write-only fields are not part of the read models; send them as extra keyword
   arguments or in a dict.

@@ -1,4 +1,4 @@
-"""Clients wired to an :class:`InMemoryBackend`: the configuration and the transports."""
+"""Clients wired to an [`InMemoryBackend`][zgw_client.testing.InMemoryBackend]: the configuration and the transports."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Filter declarations for list endpoints (django-filter semantics, Open Zaak messages).
 
-A :class:`Filter` is named like the query parameter. The lookup comes from the suffix
+A [`Filter`][zgw_client.testing.Filter] is named like the query parameter. The lookup comes from the suffix
 (``startdatum__gte`` -> field ``startdatum``, lookup ``gte``); a name without a suffix is an
 exact match. The field is a dotted path in the rendered body (``__`` becomes ``.``) unless
 ``field`` is given, and a ``values`` function can supply the candidates for relations

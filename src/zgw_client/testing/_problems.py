@@ -1,8 +1,10 @@
 """Problem bodies like the real servers send (``type code title status detail instance``).
 
-Handlers raise :class:`ProblemError`; the backend turns it into a response. The texts are the
+Handlers raise [`ProblemError`][zgw_client.testing.ProblemError]; the backend turns it into a response. The texts are the
 ones Open Zaak and Open Klant send (Dutch); an API definition can ask for the English texts of
-the Objects API and for its snake_case ``invalid_params`` key.
+the Objects API and for its snake_case ``invalid_params`` key. An entry of ``invalidParams``
+is the SDK's own [`InvalidParam`][zgw_client.InvalidParam]: one name for the one concept,
+whether the backend answers it or the client parses it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .._exceptions import InvalidParam as InvalidParam  # re-exported for the handlers
 from ._types import JSON
 
 Language = Literal["nl", "en"]
@@ -90,18 +93,6 @@ INVALID_URL = "Voer een geldige URL in."
 INVALID_CHOICE = "Selecteer een geldige keuze. {value} is geen beschikbare keuze."
 
 
-@dataclass(frozen=True)
-class InvalidParam:
-    """One entry of ``invalidParams``: ``name`` is camelCase, possibly a dotted path."""
-
-    name: str
-    code: str
-    reason: str
-
-    def to_json(self) -> JSON:
-        return {"name": self.name, "code": self.code, "reason": self.reason}
-
-
 @dataclass
 class ProblemError(Exception):
     """Raised by handlers to answer with a problem body; turned into a response in one place."""
@@ -153,5 +144,9 @@ def problem_body(
         "instance": f"urn:uuid:{uuid.uuid4()}",
     }
     if error.invalid_params or (error.status == 400 and error.code is None):
-        body[invalid_params_key] = [p.to_json() for p in error.invalid_params]
+        body[invalid_params_key] = [_param_json(p) for p in error.invalid_params]
     return body
+
+
+def _param_json(param: InvalidParam) -> JSON:
+    return {"name": param.name, "code": param.code, "reason": param.reason}

@@ -1,6 +1,6 @@
 """Demo data for the in-memory backend: a citizen's MijnDenHaag, from the user research.
 
-:func:`seed_demo` fills a backend with what Den Haag's prototypes showed (see the
+`seed_demo` fills a backend with what Den Haag's prototypes showed (see the
 MijnDenHaag presentation, 2023): Anne Klap has a parkeerbon to pay, a subsidie
 geluidsisolatie at step 2 of 4 with a request for information due in two days, a running
 Ooievaarspas application, an identiteitskaart to renew, a finished parkeervergunning with a
@@ -9,7 +9,7 @@ moments about two zaken in both Klantinteracties and the Contactmomenten API. A 
 (KVK, with a vestiging) and a second citizen exist so access checks can be tested.
 
 Everything is deterministic: fixed UUIDs, and dates relative to ``today`` (injectable), so
-"nog 2 dagen" stays true whenever the demo runs. :func:`seed_benchmark` builds one citizen
+"nog 2 dagen" stays true whenever the demo runs. `seed_benchmark` builds one citizen
 with many zaken of a chosen size.
 """
 
@@ -115,7 +115,7 @@ def stable_uuid(name: str) -> str:
 
 @dataclass(frozen=True)
 class DemoScenario:
-    """The URLs :func:`seed_demo` created, by a short name (``zaken["subsidie"]``)."""
+    """The URLs `seed_demo` created, by a short name (``zaken["subsidie"]``)."""
 
     today: dt.date
     bsn: str
@@ -153,7 +153,7 @@ class PlatformScenario:
 
 @dataclass(frozen=True)
 class BenchmarkScenario:
-    """What :func:`seed_benchmark` created."""
+    """What `seed_benchmark` created."""
 
     bsn: str
     zaaktype: str
@@ -1281,7 +1281,7 @@ def seed_benchmark(
     taken: int = 6,
     today: dt.date | None = None,
 ) -> BenchmarkScenario:
-    """One citizen (:data:`DEMO_BSN`) with ``zaken`` open zaken of the given sizes.
+    """One citizen ([`DEMO_BSN`][zgw_client.testing.demo.DEMO_BSN]) with ``zaken`` open zaken of the given sizes.
 
     Each zaak gets ``statussen`` statussen (its zaaktype has one more, final, statustype so
     the zaken stay open), ``documenten`` documents, ``besluiten`` besluiten and

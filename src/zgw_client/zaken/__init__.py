@@ -1,7 +1,12 @@
-"""Zaken API (ZRC) models: zaken, statussen, rollen, resultaten and the rest of a zaak."""
+"""Zaken API (ZRC) models: zaken, statussen, rollen, resultaten and the rest of a zaak.
 
-from __future__ import annotations
+The resources (sync `ZakenAPI`, async `AsyncZakenAPI`, and one class per
+collection) load on first use, so importing the models does not load a client face.
+"""
 
+from typing import TYPE_CHECKING
+
+from .. import _lazy
 from .models import (
     BETROKKENE_IDENTIFICATIE_MODELS,
     RESOURCE_MODELS,
@@ -17,7 +22,6 @@ from .models import (
     Geslachtsaanduiding,
     IndicatieMachtiging,
     InnRechtsvorm,
-    KlantContact,
     MedewerkerIdentificatie,
     NatuurlijkPersoonIdentificatie,
     NietNatuurlijkPersoonIdentificatie,
@@ -52,17 +56,96 @@ from .models import (
     ZaakInformatieObject,
     ZaakInformatieObjectExpand,
     ZaakKenmerk,
+    ZaakKlantcontact,
     ZaakNotitie,
     ZaakObject,
     ZaakObjectExpand,
     ZaakVerzoek,
 )
 
+if TYPE_CHECKING:
+    from .._async.zaken import (
+        AsyncResultaten,
+        AsyncRollen,
+        AsyncStatussen,
+        AsyncSubStatussen,
+        AsyncZaakContactMomenten,
+        AsyncZaakEigenschappen,
+        AsyncZaakInformatieObjecten,
+        AsyncZaakKlantcontacten,
+        AsyncZaakNotities,
+        AsyncZaakObjecten,
+        AsyncZaakVerzoeken,
+        AsyncZaken,
+        AsyncZakenAPI,
+    )
+    from .._sync.zaken import (
+        Resultaten,
+        Rollen,
+        Statussen,
+        SubStatussen,
+        ZaakContactMomenten,
+        ZaakEigenschappen,
+        ZaakInformatieObjecten,
+        ZaakKlantcontacten,
+        ZaakNotities,
+        ZaakObjecten,
+        ZaakVerzoeken,
+        Zaken,
+        ZakenAPI,
+    )
+
+#: The resource classes, imported when first read (see ``zgw_client._lazy``).
+_EXPORTS = {
+    "AsyncZaken": "zgw_client._async.zaken",
+    "AsyncStatussen": "zgw_client._async.zaken",
+    "AsyncSubStatussen": "zgw_client._async.zaken",
+    "AsyncRollen": "zgw_client._async.zaken",
+    "AsyncResultaten": "zgw_client._async.zaken",
+    "AsyncZaakObjecten": "zgw_client._async.zaken",
+    "AsyncZaakInformatieObjecten": "zgw_client._async.zaken",
+    "AsyncZaakContactMomenten": "zgw_client._async.zaken",
+    "AsyncZaakVerzoeken": "zgw_client._async.zaken",
+    "AsyncZaakKlantcontacten": "zgw_client._async.zaken",
+    "AsyncZaakNotities": "zgw_client._async.zaken",
+    "AsyncZaakEigenschappen": "zgw_client._async.zaken",
+    "AsyncZakenAPI": "zgw_client._async.zaken",
+    "Zaken": "zgw_client._sync.zaken",
+    "Statussen": "zgw_client._sync.zaken",
+    "SubStatussen": "zgw_client._sync.zaken",
+    "Rollen": "zgw_client._sync.zaken",
+    "Resultaten": "zgw_client._sync.zaken",
+    "ZaakObjecten": "zgw_client._sync.zaken",
+    "ZaakInformatieObjecten": "zgw_client._sync.zaken",
+    "ZaakContactMomenten": "zgw_client._sync.zaken",
+    "ZaakVerzoeken": "zgw_client._sync.zaken",
+    "ZaakKlantcontacten": "zgw_client._sync.zaken",
+    "ZaakNotities": "zgw_client._sync.zaken",
+    "ZaakEigenschappen": "zgw_client._sync.zaken",
+    "ZakenAPI": "zgw_client._sync.zaken",
+}
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = _lazy.attach(__name__, _EXPORTS)
+
 __all__ = [
     "BETROKKENE_IDENTIFICATIE_MODELS",
     "RESOURCE_MODELS",
     "Archiefnominatie",
     "Archiefstatus",
+    "AsyncResultaten",
+    "AsyncRollen",
+    "AsyncStatussen",
+    "AsyncSubStatussen",
+    "AsyncZaakContactMomenten",
+    "AsyncZaakEigenschappen",
+    "AsyncZaakInformatieObjecten",
+    "AsyncZaakKlantcontacten",
+    "AsyncZaakNotities",
+    "AsyncZaakObjecten",
+    "AsyncZaakVerzoeken",
+    "AsyncZaken",
+    "AsyncZakenAPI",
     "AuditTrail",
     "AuthenticatieContext",
     "Betalingsindicatie",
@@ -73,7 +156,6 @@ __all__ = [
     "Geslachtsaanduiding",
     "IndicatieMachtiging",
     "InnRechtsvorm",
-    "KlantContact",
     "MedewerkerIdentificatie",
     "NatuurlijkPersoonIdentificatie",
     "NietNatuurlijkPersoonIdentificatie",
@@ -86,13 +168,17 @@ __all__ = [
     "RelevanteZaakAardRelatie",
     "Resultaat",
     "ResultaatExpand",
+    "Resultaten",
     "Rol",
     "RolExpand",
     "RolOmschrijvingGeneriek",
+    "Rollen",
     "Status",
     "StatusExpand",
+    "Statussen",
     "SubStatus",
     "SubStatusDoelgroep",
+    "SubStatussen",
     "SubVerblijfBuitenland",
     "Verblijfsadres",
     "Verlenging",
@@ -102,14 +188,24 @@ __all__ = [
     "ZaakBesluit",
     "ZaakBesluitExpand",
     "ZaakContactMoment",
+    "ZaakContactMomenten",
     "ZaakEigenschap",
     "ZaakEigenschapExpand",
+    "ZaakEigenschappen",
     "ZaakExpand",
     "ZaakInformatieObject",
     "ZaakInformatieObjectExpand",
+    "ZaakInformatieObjecten",
     "ZaakKenmerk",
+    "ZaakKlantcontact",
+    "ZaakKlantcontacten",
     "ZaakNotitie",
+    "ZaakNotities",
     "ZaakObject",
     "ZaakObjectExpand",
+    "ZaakObjecten",
     "ZaakVerzoek",
+    "ZaakVerzoeken",
+    "Zaken",
+    "ZakenAPI",
 ]

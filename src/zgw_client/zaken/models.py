@@ -9,7 +9,7 @@ Server facts the models follow:
 * A missing reference is ``""`` in some places (``rol.betrokkene``,
   ``zaak.selectielijstklasse``) and ``null`` in others (``hoofdzaak``, ``resultaat``); both
   are kept as sent. Test with ``if zaak.hoofdzaak:``, not ``is None``.
-* ``_expand`` (Zaken 1.5+) is :attr:`Zaak.expand`. Open Zaak always sends ``"_expand": {}``
+* ``_expand`` (Zaken 1.5+) is `Zaak.expand`. Open Zaak always sends ``"_expand": {}``
   on a plain zaak, leaves empty relations out of it, and omits ``_expand`` entirely when only
   a nested path (``status.statustype``) was asked for. Nested expansions sit in the child's
   own ``_expand``: ``zaak.expand.status.expand.statustype``.
@@ -59,7 +59,6 @@ __all__ = [
     "Geslachtsaanduiding",
     "IndicatieMachtiging",
     "InnRechtsvorm",
-    "KlantContact",
     "MedewerkerIdentificatie",
     "NatuurlijkPersoonIdentificatie",
     "NietNatuurlijkPersoonIdentificatie",
@@ -94,6 +93,7 @@ __all__ = [
     "ZaakInformatieObject",
     "ZaakInformatieObjectExpand",
     "ZaakKenmerk",
+    "ZaakKlantcontact",
     "ZaakNotitie",
     "ZaakObject",
     "ZaakObjectExpand",
@@ -427,7 +427,7 @@ class Rol(ZGWModel):
     """Someone's part in a zaak: who (``betrokkene_identificatie``) and as what (``roltype``).
 
     ``betrokkene_identificatie`` is parsed into the model that matches ``betrokkene_type``
-    (see :data:`BETROKKENE_IDENTIFICATIE_MODELS`); for a type this SDK does not know it stays
+    (see `BETROKKENE_IDENTIFICATIE_MODELS`); for a type this SDK does not know it stays
     the raw dict, so a newer server still parses.
     """
 
@@ -574,10 +574,13 @@ class ZaakVerzoek(ZGWModel):
     verzoek: Reference | None = None
 
 
-class KlantContact(ZGWModel):
-    """A contact about a zaak recorded in the Zaken API itself (deprecated there).
+class ZaakKlantcontact(ZGWModel):
+    """A contact about a zaak recorded in the Zaken API itself (``/klantcontacten``,
+    deprecated there).
 
-    Not the Klantinteracties ``Klantcontact``; new code should use Open Klant.
+    Named apart from the Klantinteracties
+    [`Klantcontact`][zgw_client.klantinteracties.Klantcontact] (Open Klant), which new code
+    should use (it was ``zaken.KlantContact`` before 0.1).
     """
 
     url: Reference
@@ -721,8 +724,8 @@ for _model in (
 
 #: Path segment (as in ``/zaken/api/v1/<segment>/<uuid>``) -> model, so a client can pick the
 #: model from a URL. Sub-collections of a zaak use their own last segment:
-#: ``zaken/{uuid}/besluiten`` -> :class:`ZaakBesluit`, ``…/zaakeigenschappen`` ->
-#: :class:`ZaakEigenschap`, ``…/audittrail`` -> :class:`AuditTrail`.
+#: ``zaken/{uuid}/besluiten`` -> [`ZaakBesluit`][zgw_client.zaken.models.ZaakBesluit], ``…/zaakeigenschappen`` ->
+#: [`ZaakEigenschap`][zgw_client.zaken.models.ZaakEigenschap], ``…/audittrail`` -> [`AuditTrail`][zgw_client.zaken.models.AuditTrail].
 RESOURCE_MODELS: dict[str, type[ZGWModel]] = {
     "zaken": Zaak,
     "statussen": Status,
@@ -734,7 +737,7 @@ RESOURCE_MODELS: dict[str, type[ZGWModel]] = {
     "zaakeigenschappen": ZaakEigenschap,
     "zaakcontactmomenten": ZaakContactMoment,
     "zaakverzoeken": ZaakVerzoek,
-    "klantcontacten": KlantContact,
+    "klantcontacten": ZaakKlantcontact,
     "zaaknotities": ZaakNotitie,
     "besluiten": ZaakBesluit,
     "audittrail": AuditTrail,
