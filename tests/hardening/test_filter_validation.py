@@ -16,7 +16,7 @@ from tests.conftest import ZAKEN_ROOT, close, collect, json_response
 from zgw_client import InputError, InvalidFilterError, NoAuth, Service, ZGWConfig
 from zgw_client._resource import identifier_kind
 
-EMPTY_PAGE = {"count": 0, "next": None, "previous": None, "results": []}
+EMPTY_PAGE: dict[str, Any] = {"count": 0, "next": None, "previous": None, "results": []}
 BAD_BSN = "123456789"  # fails the 11-proef
 GOOD_BSN = "999993653"
 KLANT_ROOT = "https://openklant.test/klantinteracties/api/v1/"

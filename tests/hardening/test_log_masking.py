@@ -38,7 +38,7 @@ def _client(face: str, server: FakeServer) -> Any:
 
 
 def _responder(seen: Seen) -> Reply:
-    page = {"count": 0, "next": None, "previous": None, "results": []}
+    page: dict[str, Any] = {"count": 0, "next": None, "previous": None, "results": []}
     return Reply(200, page, headers={"X-Echo": f"/personen/{BSN}"})
 
 

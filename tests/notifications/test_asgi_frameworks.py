@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
+from collections.abc import MutableMapping
+from typing import Any
 
 import httpx
 import pytest
@@ -136,16 +138,19 @@ def test_the_asgi_reader_stops_at_the_limit() -> None:
 def test_the_asgi_app_speaks_lifespan() -> None:
     receiver, _ = make_receiver()
     app = asgi_app(receiver)
-    incoming = [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
-    sent: list[dict[str, object]] = []
+    incoming: list[dict[str, Any]] = [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
+    sent: list[MutableMapping[str, Any]] = []
 
-    async def receive() -> dict[str, object]:
+    async def receive() -> dict[str, Any]:
         return incoming.pop(0)
 
-    async def send(message: dict[str, object]) -> None:
+    async def send(message: MutableMapping[str, Any]) -> None:
         sent.append(message)
 
-    asyncio.run(app({"type": "lifespan"}, receive, send))
+    async def lifespan() -> None:
+        await app({"type": "lifespan"}, receive, send)
+
+    asyncio.run(lifespan())
     assert [m["type"] for m in sent] == ["lifespan.startup.complete", "lifespan.shutdown.complete"]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -43,7 +44,7 @@ json_values = st.recursive(
 
 
 def bodies() -> st.SearchStrategy[bytes]:
-    def mutated(changes: dict[str, object]) -> bytes:
+    def mutated(changes: dict[str, Any]) -> bytes:
         return json.dumps({**message(), **changes}, default=str).encode()
 
     field_names = st.sampled_from(

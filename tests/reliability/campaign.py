@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import functools
 import itertools
 import json
 import logging
@@ -643,7 +644,7 @@ def fuzz_payloads(tally: Tally, faces: Faces, examples: int) -> None:
         for face in FACES:
             client = faces.client(face, config, transport=httpx.MockTransport(handler))
             result, error = faces.run(
-                face, lambda client=client: _payload_call(payload["target"], client)
+                face, functools.partial(_payload_call, payload["target"], client)
             )
             faces.close_client(face, client)
             outcome = outcome_class(error)
@@ -776,7 +777,7 @@ def fuzz_leaks(tally: Tally, faces: Faces, examples: int) -> None:
                 elsewhere.seen.clear()
                 client = faces.client(face, config)
                 _, error = faces.run(
-                    face, lambda client=client: _leak_call(vector, client, home.url, crafted)
+                    face, functools.partial(_leak_call, vector, client, home.url, crafted)
                 )
                 faces.close_client(face, client)
                 tally.leak_attempts[(face, vector)] += 1
@@ -813,7 +814,7 @@ def check_cli(tally: Tally) -> None:
         ["zaken", "get", f"http://127.0.0.1:1/zaken/api/v1/zaken/{BSNS[2]}"],
     ]
     for reply in replies:
-        with fake_server(lambda seen, reply=reply: reply) as server:
+        with fake_server(functools.partial(_same_reply, reply)) as server:
             env = {"ZGW_ZAKEN_API_ROOT": server.url + ZAKEN, "ZGW_ZAKEN_MAX_ATTEMPTS": "1"}
             for command in commands:
                 result = CliRunner(env=env).invoke(main, command)
@@ -855,3 +856,7 @@ def run_campaign(
         faces.close()
     tally.seconds = time.monotonic() - started
     return tally
+
+
+def _same_reply(reply: Reply, seen: Seen) -> Reply:
+    return reply
