@@ -78,7 +78,8 @@ async def scan(
         return [item for item in first.items if match(item)]
     check_next_url(first.next, api_root)
     if first.count is None or not first.items:
-        return await _follow(client, url, params, match)
+        # No count to plan with: along the next links, after the page already read.
+        return await _follow(client, first.next, None, match, read=first.items)
     pages = math.ceil(first.count / len(first.items))
 
     async def page(number: int) -> PageData:
@@ -119,10 +120,19 @@ async def scan(
 
 
 async def _follow(
-    client: AsyncZGWClient, url: str, params: dict[str, Any], match: Callable[[Any], bool]
+    client: AsyncZGWClient,
+    url: str,
+    params: dict[str, Any] | None,
+    match: Callable[[Any], bool],
+    *,
+    read: list[Any] | None = None,
 ) -> list[Any]:
-    """The whole list page by page along its ``next`` links (the paginator's checks apply)."""
+    """The list from ``url`` page by page along its ``next`` links (the paginator's checks
+    apply), after the items already ``read``."""
     found: dict[Any, Any] = {}
+    for item in read or []:
+        if match(item):
+            found.setdefault(_key(item), item)
     async for item in client.paginate(url, parse=_as_sent, params=params):
         if match(item):
             found.setdefault(_key(item), item)

@@ -80,7 +80,8 @@ def scan(
         return [item for item in first.items if match(item)]
     check_next_url(first.next, api_root)
     if first.count is None or not first.items:
-        return _follow(client, url, params, match)
+        # No count to plan with: along the next links, after the page already read.
+        return _follow(client, first.next, None, match, read=first.items)
     pages = math.ceil(first.count / len(first.items))
 
     def page(number: int) -> PageData:
@@ -121,10 +122,19 @@ def scan(
 
 
 def _follow(
-    client: ZGWClient, url: str, params: dict[str, Any], match: Callable[[Any], bool]
+    client: ZGWClient,
+    url: str,
+    params: dict[str, Any] | None,
+    match: Callable[[Any], bool],
+    *,
+    read: list[Any] | None = None,
 ) -> list[Any]:
-    """The whole list page by page along its ``next`` links (the paginator's checks apply)."""
+    """The list from ``url`` page by page along its ``next`` links (the paginator's checks
+    apply), after the items already ``read``."""
     found: dict[Any, Any] = {}
+    for item in read or []:
+        if match(item):
+            found.setdefault(_key(item), item)
     for item in client.paginate(url, parse=_as_sent, params=params):
         if match(item):
             found.setdefault(_key(item), item)
