@@ -25,8 +25,8 @@ from ..berichten import _filters as f
 from ..berichten.models import Bericht
 from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
-from .resource import AsyncResource, Timeout
-from .vtb import DEFAULT_CONCURRENCY, MAX_PAGE_SIZE, scan
+from .resource import Timeout
+from .vtb import DEFAULT_CONCURRENCY, MAX_PAGE_SIZE, AsyncVTBResource, scan
 
 __all__ = ["AsyncBerichtenAPI"]
 
@@ -43,7 +43,7 @@ def _newest_first(bericht: Bericht) -> tuple[float, str]:
     return (-_utc(published).timestamp() if published else float("inf"), bericht.url or "")
 
 
-class AsyncBerichten(AsyncResource[Bericht]):
+class AsyncBerichten(AsyncVTBResource[Bericht]):
     """``/berichten``: list, get, create, and marking a bericht opened.
 
     ``update`` and ``delete`` raise [`InputError`][zgw_client.InputError] before any

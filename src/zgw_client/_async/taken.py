@@ -26,15 +26,15 @@ from pydantic import BaseModel
 from typing_extensions import Unpack
 
 from .._models import ZGWModel
-from .._resource import Ref, write_body
+from .._resource import Ref
 from .._vtb import party_matcher, party_of
 from ..taken import _filters as f
 from ..taken.completion import completion_body, is_completed
 from ..taken.models import BetaalTaak, ExterneTaak, FormulierTaak, TaakSoort, URLTaak
 from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
-from .resource import AsyncResource, Timeout, _item_pattern
-from .vtb import DEFAULT_CONCURRENCY, MAX_PAGE_SIZE, scan
+from .resource import Timeout, _item_pattern
+from .vtb import DEFAULT_CONCURRENCY, MAX_PAGE_SIZE, AsyncVTBResource, scan
 
 __all__ = ["AsyncTakenAPI"]
 
@@ -45,7 +45,7 @@ def _by_deadline(taak: ExterneTaak) -> tuple[dt.date, str]:
     return (taak.einddatum_handelings_termijn, taak.url or "")
 
 
-class AsyncExterneTaken(AsyncResource[ExterneTaak]):
+class AsyncExterneTaken(AsyncVTBResource[ExterneTaak]):
     """``/externetaken``: taken of every kind, ``details`` typed by ``taakSoort``."""
 
     kind, path, model = "taken", "externetaken", ExterneTaak
@@ -121,7 +121,7 @@ class AsyncExterneTaken(AsyncResource[ExterneTaak]):
         return [taak for taak in taken if taak.is_open]
 
 
-class AsyncPerSoort(AsyncResource[M]):
+class AsyncPerSoort(AsyncVTBResource[M]):
     """One kind's endpoint. Its taken's URLs lie under ``/externetaken``: those are
     accepted and sent to this endpoint; ``taakSoort`` is left out of writes (the endpoint
     sets it and refuses it in a body)."""
@@ -143,16 +143,7 @@ class AsyncPerSoort(AsyncResource[M]):
         collection, _, last = head.rpartition("/")
         return f"{collection}/{self.path}/{tail}" if last == "externetaken" else url
 
-    async def _write(
-        self,
-        method: str,
-        url: str,
-        data: BaseModel | Mapping[str, Any],
-        headers: Mapping[str, str] | None,
-        timeout: Timeout,
-    ) -> M:
-        body = {k: v for k, v in write_body(data).items() if k not in ("taakSoort", "taak_soort")}
-        return await super()._write(method, url, body, headers, timeout)
+    read_only = frozenset({"url", "urn", "uuid", "taakSoort"})
 
 
 class AsyncBetaalTaken(AsyncPerSoort[BetaalTaak]):

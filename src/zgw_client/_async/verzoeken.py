@@ -34,21 +34,19 @@ from ..zaken._filters import ZakenFilters
 from ..zaken.models import Zaak
 from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
-from .resource import AsyncResource, Timeout
-from .vtb import DEFAULT_CONCURRENCY, MAX_PAGE_SIZE, scan
+from .resource import Timeout
+from .vtb import DEFAULT_CONCURRENCY, MAX_PAGE_SIZE, AsyncVTBResource, scan
 
 __all__ = ["AsyncVerzoekenAPI"]
 
 _VERSIE_PATH = re.compile(r"verzoektypen/[^/]+/versies/[0-9]+/?")
-#: Fields of a version the server sets itself (sending them is pointless, and the spec
-#: marks them read-only).
-_VERSIE_READ_ONLY = ("url", "versie", "verzoekType", "aangemaaktOp", "gewijzigdOp")
 
 
-class AsyncVerzoeken(AsyncResource[Verzoek]):
+class AsyncVerzoeken(AsyncVTBResource[Verzoek]):
     """``/verzoeken``: submitted requests; ``register()`` and ``zaak_of()`` for portals."""
 
     kind, path, model = "verzoeken", "verzoeken", Verzoek
+    read_only = frozenset({"url", "urn", "uuid", "verzoekTypeUrn"})
     wire_names, joined = f.WIRE_NAMES["VerzoekenFilters"], f.JOINED["VerzoekenFilters"]
 
     def list(
@@ -198,7 +196,7 @@ class AsyncVerzoeken(AsyncResource[Verzoek]):
         )
 
 
-class AsyncVerzoekTypen(AsyncResource[VerzoekType]):
+class AsyncVerzoekTypen(AsyncVTBResource[VerzoekType]):
     """``/verzoektypen``: the kinds of request a portal offers (each with numbered
     versions: ``client.verzoeken.versies``)."""
 
@@ -215,21 +213,11 @@ class AsyncVerzoekTypen(AsyncResource[VerzoekType]):
         """Every verzoektype (lazily, across pages)."""
         return self._list(filters, limit=limit, extra_params=extra_params)
 
-    async def _write(
-        self,
-        method: str,
-        url: str,
-        data: BaseModel | Mapping[str, Any],
-        headers: Mapping[str, str] | None,
-        timeout: Timeout,
-    ) -> VerzoekType:
-        # ``versies`` is read-only (a list of links): a model read from the server may
-        # carry it, and it would break the spec's request body.
-        body = {k: v for k, v in write_body(data).items() if k != "versies"}
-        return await super()._write(method, url, body, headers, timeout)
+    #: ``versies`` is a read-only list of links a model read from the server carries.
+    read_only = frozenset({"url", "urn", "uuid", "versies"})
 
 
-class AsyncVerzoekTypeVersies(AsyncResource[VerzoekTypeVersie]):
+class AsyncVerzoekTypeVersies(AsyncVTBResource[VerzoekTypeVersie]):
     """``/verzoektypen/{uuid}/versies/{versie}``: the versions of a verzoektype, by number.
 
     A version is named by its URL, by its model, or by its verzoektype (URL, UUID or
@@ -238,6 +226,9 @@ class AsyncVerzoekTypeVersies(AsyncResource[VerzoekTypeVersie]):
     """
 
     kind, path, model = "verzoeken", "versies", VerzoekTypeVersie
+    read_only = frozenset(
+        {"url", "versie", "verzoekType", "aangemaaktOp", "gewijzigdOp", "beginGeldigheid"}
+    )
     wire_names, joined = f.WIRE_NAMES["VersiesFilters"], f.JOINED["VersiesFilters"]
 
     @property
@@ -331,9 +322,7 @@ class AsyncVerzoekTypeVersies(AsyncResource[VerzoekTypeVersie]):
             raise InputError(
                 "Name the verzoektype: create(data, verzoektype=<url, uuid or model>)."
             )
-        return await self._write(
-            "POST", self.collection_url(parent), _without_read_only(body), headers, timeout
-        )
+        return await self._write("POST", self.collection_url(parent), body, headers, timeout)
 
     async def update(
         self,
@@ -345,8 +334,7 @@ class AsyncVerzoekTypeVersies(AsyncResource[VerzoekTypeVersie]):
         timeout: Timeout = None,
     ) -> VerzoekTypeVersie:
         """Replace a ``draft`` version (PUT)."""
-        body = _without_read_only(write_body(data))
-        return await self._write("PUT", self.url_of(ref, versie=versie), body, headers, timeout)
+        return await self._write("PUT", self.url_of(ref, versie=versie), data, headers, timeout)
 
     async def partial_update(
         self,
@@ -358,8 +346,7 @@ class AsyncVerzoekTypeVersies(AsyncResource[VerzoekTypeVersie]):
         timeout: Timeout = None,
     ) -> VerzoekTypeVersie:
         """Change some fields of a ``draft`` version (PATCH)."""
-        body = _without_read_only(write_body(data))
-        return await self._write("PATCH", self.url_of(ref, versie=versie), body, headers, timeout)
+        return await self._write("PATCH", self.url_of(ref, versie=versie), data, headers, timeout)
 
     async def publish(
         self, ref: Ref | BaseModel, *, versie: int | None = None, timeout: Timeout = None
@@ -382,10 +369,6 @@ class AsyncVerzoekTypeVersies(AsyncResource[VerzoekTypeVersie]):
         await self._client.request(
             "DELETE", self.url_of(ref, versie=versie), headers=headers, timeout=timeout
         )
-
-
-def _without_read_only(body: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in body.items() if k not in _VERSIE_READ_ONLY}
 
 
 class AsyncVerzoekenAPI(AsyncAPI):

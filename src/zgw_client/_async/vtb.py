@@ -23,23 +23,49 @@ from __future__ import annotations
 import functools
 import logging
 import math
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from pydantic import BaseModel
 
 from .. import _core
 from .._async_concurrency import gather_limited
 from .._exceptions import NotFoundError, ZGWError
+from .._models import ZGWModel
 from .._pagination import PageData, check_next_url, parse_page
+from .._resource import write_body
+from .resource import AsyncResource, Timeout
 
 if TYPE_CHECKING:
     from .client import AsyncZGWClient
 
-__all__ = ["MAX_PAGE_SIZE", "scan"]
+__all__ = ["MAX_PAGE_SIZE", "AsyncVTBResource", "scan"]
+
+M = TypeVar("M", bound=ZGWModel)
 
 #: The largest ``pageSize`` Open VTB serves (vng-api-common's DynamicPageSizePagination).
 MAX_PAGE_SIZE = 500
 #: Pages asked at once by default: beyond a few, a Django server gets no faster.
 DEFAULT_CONCURRENCY = 4
+
+
+class AsyncVTBResource(AsyncResource[M]):
+    """A collection of Open VTB (or Open Product): writes leave out the fields the server
+    fills itself, so that a model read from the server can be sent back as it is (the
+    specs mark them read-only)."""
+
+    read_only: ClassVar[frozenset[str]] = frozenset({"url", "urn", "uuid"})
+
+    async def _write(
+        self,
+        method: str,
+        url: str,
+        data: BaseModel | Mapping[str, Any],
+        headers: Mapping[str, str] | None,
+        timeout: Timeout,
+    ) -> M:
+        body = {k: v for k, v in write_body(data).items() if k not in self.read_only}
+        return await super()._write(method, url, body, headers, timeout)
 
 
 def _as_sent(item: Any) -> Any:

@@ -27,8 +27,8 @@ from ..berichten import _filters as f
 from ..berichten.models import Bericht
 from .api import API, ResourceSlot
 from .pagination import Paginator
-from .resource import Resource, Timeout
-from .vtb import DEFAULT_CONCURRENCY, MAX_PAGE_SIZE, scan
+from .resource import Timeout
+from .vtb import DEFAULT_CONCURRENCY, MAX_PAGE_SIZE, VTBResource, scan
 
 __all__ = ["BerichtenAPI"]
 
@@ -45,7 +45,7 @@ def _newest_first(bericht: Bericht) -> tuple[float, str]:
     return (-_utc(published).timestamp() if published else float("inf"), bericht.url or "")
 
 
-class Berichten(Resource[Bericht]):
+class Berichten(VTBResource[Bericht]):
     """``/berichten``: list, get, create, and marking a bericht opened.
 
     ``update`` and ``delete`` raise [`InputError`][zgw_client.InputError] before any

@@ -15,28 +15,23 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
-from pydantic import BaseModel
 from typing_extensions import Unpack
 
 from .._exceptions import InputError
-from .._resource import write_body
 from ..identifiers import validate_bsn, validate_kvk, validate_vestigingsnummer
 from ..producten import _filters as f
 from ..producten.current import CurrentProduct, current_product, expiry_order
 from ..producten.models import Product
 from .api import API, ResourceSlot
 from .pagination import Paginator
-from .resource import Resource, Timeout
+from .producttypen import OpenProductResource
 
 __all__ = ["ProductenAPI"]
 
-#: Fields of a product the server fills itself; a model read from the server carries them.
-_READ_ONLY = ("uuid", "url", "aanmaak_datum", "update_datum", "producttype")
 
-
-class Producten(Resource[Product]):
+class Producten(OpenProductResource[Product]):
     """``/producten``: the products parties hold; list with every filter of the spec."""
 
     kind, path, model = "producten", "producten", Product
@@ -53,22 +48,10 @@ class Producten(Resource[Product]):
         ``list(eigenaren__bsn="999990111", status="actief")``."""
         return self._list(filters, limit=limit, extra_params=extra_params)
 
-    def _write(
-        self,
-        method: str,
-        url: str,
-        data: BaseModel | Mapping[str, Any],
-        headers: Mapping[str, str] | None,
-        timeout: Timeout,
-    ) -> Product:
-        # A product read from the server embeds its producttype; a write names it by
-        # ``producttype_uuid`` instead (the embedded object is read-only).
-        body = write_body(data)
-        producttype = body.get("producttype")
-        if "producttype_uuid" not in body and isinstance(producttype, dict):
-            body["producttype_uuid"] = producttype.get("uuid")
-        clean = {k: v for k, v in body.items() if k not in _READ_ONLY}
-        return super()._write(method, url, clean, headers, timeout)
+    read_only = frozenset({"uuid", "url", "aanmaak_datum", "update_datum"})
+    embedded: ClassVar[Mapping[str, tuple[str, str]]] = {
+        "producttype": ("producttype_uuid", "uuid")
+    }
 
     def of(
         self,

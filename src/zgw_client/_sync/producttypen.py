@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel
 from typing_extensions import Unpack
@@ -27,7 +27,7 @@ from typing_extensions import Unpack
 from .. import _core
 from .._exceptions import InputError
 from .._models import SnakeCaseModel, parse_response_body, parse_response_list
-from .._resource import Ref, filter_params
+from .._resource import Ref, filter_params, write_body
 from ..producttypen import _filters as f
 from ..producttypen.models import (
     Actie,
@@ -46,15 +46,44 @@ from ..producttypen.models import (
 )
 from .api import API, ResourceSlot
 from .pagination import Paginator
-from .resource import Resource
+from .resource import Resource, Timeout
 
 __all__ = ["ProducttypenAPI"]
 
 M = TypeVar("M", bound=SnakeCaseModel)
 
 
-class _AsyncOpenProductResource(Resource[M]):
-    """A collection of the Producttypen API: items are named by UUID."""
+class OpenProductResource(Resource[M]):
+    """A collection of Open Product: items are named by UUID, and a model read from the
+    server can be written back (read-only fields left out, embedded objects sent as the
+    UUIDs the writes take: ``themas`` as ``thema_uuids``)."""
+
+    #: Fields the server fills itself (read-only in the spec).
+    read_only: ClassVar[frozenset[str]] = frozenset({"uuid", "aanmaak_datum", "update_datum"})
+    #: Embedded objects (read-only) -> the field that names them on writes, and by which
+    #: key of the embedded object (``uuid``, or ``naam`` for schemas).
+    embedded: ClassVar[Mapping[str, tuple[str, str]]] = {}
+
+    def _write(
+        self,
+        method: str,
+        url: str,
+        data: BaseModel | Mapping[str, Any],
+        headers: Mapping[str, str] | None,
+        timeout: Timeout,
+    ) -> M:
+        body = write_body(data)
+        for field, (write_field, key) in self.embedded.items():
+            value = body.get(field)
+            if write_field in body or value is None:
+                continue
+            if isinstance(value, list):
+                body[write_field] = [v.get(key) for v in value if isinstance(v, dict)]
+            elif isinstance(value, dict):
+                body[write_field] = value.get(key)
+        drop = self.read_only | set(self.embedded)
+        clean = {k: v for k, v in body.items() if k not in drop}
+        return super()._write(method, url, clean, headers, timeout)
 
     def url_of(self, ref: Ref | BaseModel) -> str:
         """The URL of one item from its URL, UUID or model (by the model's ``uuid``).
@@ -74,7 +103,7 @@ def _parsed(model: type[M], body: Any, url: str) -> M:
     return parse_response_body(model, body, source=f"GET {_core.loggable_url(url)}")
 
 
-class ProductTypen(_AsyncOpenProductResource[ProductType]):
+class ProductTypen(OpenProductResource[ProductType]):
     """``/producttypen``: the products the municipality offers.
 
     Besides CRUD: ``actuele_prijs()``, ``actuele_prijzen()`` and ``content()``.
@@ -82,6 +111,27 @@ class ProductTypen(_AsyncOpenProductResource[ProductType]):
 
     kind, path, model = "producttypen", "producttypen", ProductType
     wire_names, joined = f.WIRE_NAMES["ProducttypenFilters"], f.JOINED["ProducttypenFilters"]
+    read_only = frozenset(
+        {
+            "uuid",
+            "aanmaak_datum",
+            "update_datum",
+            "gepubliceerd",
+            "taal",
+            "prijzen",
+            "links",
+            "acties",
+            "bestanden",
+        }
+    )
+    embedded: ClassVar[Mapping[str, tuple[str, str]]] = {
+        "themas": ("thema_uuids", "uuid"),
+        "locaties": ("locatie_uuids", "uuid"),
+        "organisaties": ("organisatie_uuids", "uuid"),
+        "contacten": ("contact_uuids", "uuid"),
+        "verbruiksobject_schema": ("verbruiksobject_schema_naam", "naam"),
+        "dataobject_schema": ("dataobject_schema_naam", "naam"),
+    }
 
     def list(
         self,
@@ -126,11 +176,14 @@ class ProductTypen(_AsyncOpenProductResource[ProductType]):
         )
 
 
-class Themas(_AsyncOpenProductResource[Thema]):
+class Themas(OpenProductResource[Thema]):
     """``/themas``: groups of producttypen (themas can nest); also ``content_elementen()``."""
 
     kind, path, model = "producttypen", "themas", Thema
     wire_names, joined = f.WIRE_NAMES["ThemasFilters"], f.JOINED["ThemasFilters"]
+    embedded: ClassVar[Mapping[str, tuple[str, str]]] = {
+        "producttypen": ("producttype_uuids", "uuid")
+    }
 
     def list(
         self,
@@ -159,7 +212,7 @@ class Themas(_AsyncOpenProductResource[Thema]):
         )
 
 
-class Prijzen(_AsyncOpenProductResource[Prijs]):
+class Prijzen(OpenProductResource[Prijs]):
     """``/prijzen``: price lists of a producttype, each in force from ``actief_vanaf``."""
 
     kind, path, model = "producttypen", "prijzen", Prijs
@@ -176,7 +229,7 @@ class Prijzen(_AsyncOpenProductResource[Prijs]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class Links(_AsyncOpenProductResource[Link]):
+class Links(OpenProductResource[Link]):
     """``/links``: links with more information about a producttype."""
 
     kind, path, model = "producttypen", "links", Link
@@ -193,7 +246,7 @@ class Links(_AsyncOpenProductResource[Link]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class Locaties(_AsyncOpenProductResource[Locatie]):
+class Locaties(OpenProductResource[Locatie]):
     """``/locaties``: places where products are offered."""
 
     kind, path, model = "producttypen", "locaties", Locatie
@@ -210,7 +263,7 @@ class Locaties(_AsyncOpenProductResource[Locatie]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class Organisaties(_AsyncOpenProductResource[Organisatie]):
+class Organisaties(OpenProductResource[Organisatie]):
     """``/organisaties``: organisations that provide products."""
 
     kind, path, model = "producttypen", "organisaties", Organisatie
@@ -227,11 +280,14 @@ class Organisaties(_AsyncOpenProductResource[Organisatie]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class Contacten(_AsyncOpenProductResource[Contact]):
+class Contacten(OpenProductResource[Contact]):
     """``/contacten``: contact persons for producttypen."""
 
     kind, path, model = "producttypen", "contacten", Contact
     wire_names, joined = f.WIRE_NAMES["ContactenFilters"], f.JOINED["ContactenFilters"]
+    embedded: ClassVar[Mapping[str, tuple[str, str]]] = {
+        "organisatie": ("organisatie_uuid", "uuid")
+    }
 
     def list(
         self,
@@ -244,11 +300,13 @@ class Contacten(_AsyncOpenProductResource[Contact]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class Acties(_AsyncOpenProductResource[Actie]):
+class Acties(OpenProductResource[Actie]):
     """``/acties``: actions a citizen can take for a producttype (a DMN decision or URL)."""
 
     kind, path, model = "producttypen", "acties", Actie
     wire_names, joined = f.WIRE_NAMES["ActiesFilters"], f.JOINED["ActiesFilters"]
+    #: ``url`` is where the actie leads (read-only; written as ``direct_url``).
+    read_only = frozenset({"uuid", "url"})
 
     def list(
         self,
@@ -261,11 +319,12 @@ class Acties(_AsyncOpenProductResource[Actie]):
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
-class Content(_AsyncOpenProductResource[ContentElement]):
+class Content(OpenProductResource[ContentElement]):
     """``/content``: content elements (Markdown) of producttypen and themas."""
 
     kind, path, model = "producttypen", "content", ContentElement
     wire_names, joined = f.WIRE_NAMES["ContentFilters"], f.JOINED["ContentFilters"]
+    read_only = frozenset({"uuid", "taal"})
 
     def list(
         self,

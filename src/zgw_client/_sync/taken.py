@@ -28,15 +28,15 @@ from pydantic import BaseModel
 from typing_extensions import Unpack
 
 from .._models import ZGWModel
-from .._resource import Ref, write_body
+from .._resource import Ref
 from .._vtb import party_matcher, party_of
 from ..taken import _filters as f
 from ..taken.completion import completion_body, is_completed
 from ..taken.models import BetaalTaak, ExterneTaak, FormulierTaak, TaakSoort, URLTaak
 from .api import API, ResourceSlot
 from .pagination import Paginator
-from .resource import Resource, Timeout, _item_pattern
-from .vtb import DEFAULT_CONCURRENCY, MAX_PAGE_SIZE, scan
+from .resource import Timeout, _item_pattern
+from .vtb import DEFAULT_CONCURRENCY, MAX_PAGE_SIZE, VTBResource, scan
 
 __all__ = ["TakenAPI"]
 
@@ -47,7 +47,7 @@ def _by_deadline(taak: ExterneTaak) -> tuple[dt.date, str]:
     return (taak.einddatum_handelings_termijn, taak.url or "")
 
 
-class ExterneTaken(Resource[ExterneTaak]):
+class ExterneTaken(VTBResource[ExterneTaak]):
     """``/externetaken``: taken of every kind, ``details`` typed by ``taakSoort``."""
 
     kind, path, model = "taken", "externetaken", ExterneTaak
@@ -123,7 +123,7 @@ class ExterneTaken(Resource[ExterneTaak]):
         return [taak for taak in taken if taak.is_open]
 
 
-class PerSoort(Resource[M]):
+class PerSoort(VTBResource[M]):
     """One kind's endpoint. Its taken's URLs lie under ``/externetaken``: those are
     accepted and sent to this endpoint; ``taakSoort`` is left out of writes (the endpoint
     sets it and refuses it in a body)."""
@@ -145,16 +145,7 @@ class PerSoort(Resource[M]):
         collection, _, last = head.rpartition("/")
         return f"{collection}/{self.path}/{tail}" if last == "externetaken" else url
 
-    def _write(
-        self,
-        method: str,
-        url: str,
-        data: BaseModel | Mapping[str, Any],
-        headers: Mapping[str, str] | None,
-        timeout: Timeout,
-    ) -> M:
-        body = {k: v for k, v in write_body(data).items() if k not in ("taakSoort", "taak_soort")}
-        return super()._write(method, url, body, headers, timeout)
+    read_only = frozenset({"url", "urn", "uuid", "taakSoort"})
 
 
 class BetaalTaken(PerSoort[BetaalTaak]):

@@ -139,15 +139,22 @@ def completion_body(
                 "A formuliertaak is completed with the form's answers: pass gegevens={...}."
             )
         _check_answers(details, gegevens)
+        # The whole details, as the spec's PATCH body wants them (the server merges).
         return {
             "status": TaakStatus.UITGEVOERD.value,
-            "details": {"ontvangenGegevens": dict(gegevens)},
+            "details": {
+                "formulierDefinitie": details.formulier_definitie,
+                "ontvangenGegevens": dict(gegevens),
+            },
         }
     if soort == TaakSoort.URLTAAK.value and isinstance(details, URLTaakDetails):
         _no(bedrag=bedrag, transactieomschrijving=transactieomschrijving, kind=soort)
         body: dict[str, Any] = {"status": TaakStatus.UITGEVOERD.value}
         if gegevens is not None:
-            body["details"] = {"ontvangenGegevens": dict(gegevens)}
+            body["details"] = {
+                "uitvraagLink": details.uitvraag_link,
+                "ontvangenGegevens": dict(gegevens),
+            }
         return body
     raise TaakCompletionError(
         f"Cannot complete a taak of kind {soort!r}: the rules are known for betaaltaak, "
@@ -173,7 +180,7 @@ def _check_payment(
     try:
         paid = Decimal(str(bedrag))
     except InvalidOperation:
-        raise TaakCompletionError("bedrag is not a decimal amount, e.g. '74.90'.") from None
+        raise TaakCompletionError("bedrag is not a decimal amount, e.g. '12.50'.") from None
     if not paid.is_finite() or paid != details.bedrag:
         raise TaakCompletionError(
             "The amount paid is not the amount of the betaaltaak; the taak stays open. "

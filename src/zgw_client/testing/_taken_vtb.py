@@ -237,6 +237,10 @@ class _PerSoort(ExterneTaken):
         store = self.backend.collections[(API, "externetaken")]
         return store.insert({**data, "taakSoort": self.soort}, previous)
 
+    def remove(self, key: str) -> JSON | None:
+        # ``DELETE /betaaltaken/{uuid}`` deletes the taak itself (it lives in one store)
+        return self.backend.collections[(API, "externetaken")].remove(key)
+
 
 class BetaalTaken(_PerSoort):
     name = "betaaltaken"
