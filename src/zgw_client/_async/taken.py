@@ -49,6 +49,7 @@ class AsyncExterneTaken(AsyncVTBResource[ExterneTaak]):
     """``/externetaken``: taken of every kind, ``details`` typed by ``taakSoort``."""
 
     kind, path, model = "taken", "externetaken", ExterneTaak
+    blank_urns = frozenset({"isToegewezenAan"})
     wire_names, joined = f.WIRE_NAMES["ExternetakenFilters"], f.JOINED["ExternetakenFilters"]
 
     def list(
@@ -144,6 +145,7 @@ class AsyncPerSoort(AsyncVTBResource[M]):
         return f"{collection}/{self.path}/{tail}" if last == "externetaken" else url
 
     read_only = frozenset({"url", "urn", "uuid", "taakSoort"})
+    blank_urns = frozenset({"isToegewezenAan"})
 
 
 class AsyncBetaalTaken(AsyncPerSoort[BetaalTaak]):

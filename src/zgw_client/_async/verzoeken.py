@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 from typing_extensions import Unpack
 
+from .. import _core
 from .._exceptions import InputError
 from .._resource import Ref, resource_url, write_body
 from .._vtb import party_matcher, party_of
@@ -47,6 +48,7 @@ class AsyncVerzoeken(AsyncVTBResource[Verzoek]):
 
     kind, path, model = "verzoeken", "verzoeken", Verzoek
     read_only = frozenset({"url", "urn", "uuid", "verzoekTypeUrn"})
+    blank_urns = frozenset({"initiator", "verzoekInformatieObject"})
     wire_names, joined = f.WIRE_NAMES["VerzoekenFilters"], f.JOINED["VerzoekenFilters"]
 
     def list(
@@ -262,7 +264,14 @@ class AsyncVerzoekTypeVersies(AsyncVTBResource[VerzoekTypeVersie]):
                 "versie=<number>."
             )
         url = resource_url(self.url, ref)
-        self._client._check_in_collection(url, self.url, self._item_path())
+        try:
+            self._client._check_in_collection(url, self.url, self._item_path())
+        except InputError:
+            raise InputError(
+                f"{_core.loggable_url(url)} is not a version of a verzoektype "
+                "(.../verzoektypen/<uuid>/versies/<number>); name a version by its URL, "
+                "or by its verzoektype with versie=<number>."
+            ) from None
         return url
 
     def list(

@@ -55,6 +55,9 @@ class AsyncVTBResource(AsyncResource[M]):
     specs mark them read-only)."""
 
     read_only: ClassVar[frozenset[str]] = frozenset({"url", "urn", "uuid"})
+    #: URN fields the server renders as ``""`` when unset; the spec's pattern refuses
+    #: ``""`` in a request, so an empty one is left out (the same as unset).
+    blank_urns: ClassVar[frozenset[str]] = frozenset()
 
     async def _write(
         self,
@@ -64,7 +67,11 @@ class AsyncVTBResource(AsyncResource[M]):
         headers: Mapping[str, str] | None,
         timeout: Timeout,
     ) -> M:
-        body = {k: v for k, v in write_body(data).items() if k not in self.read_only}
+        body = {
+            k: v
+            for k, v in write_body(data).items()
+            if k not in self.read_only and not (v == "" and k in self.blank_urns)
+        }
         return await super()._write(method, url, body, headers, timeout)
 
 

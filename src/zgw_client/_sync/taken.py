@@ -51,6 +51,7 @@ class ExterneTaken(VTBResource[ExterneTaak]):
     """``/externetaken``: taken of every kind, ``details`` typed by ``taakSoort``."""
 
     kind, path, model = "taken", "externetaken", ExterneTaak
+    blank_urns = frozenset({"isToegewezenAan"})
     wire_names, joined = f.WIRE_NAMES["ExternetakenFilters"], f.JOINED["ExternetakenFilters"]
 
     def list(
@@ -146,6 +147,7 @@ class PerSoort(VTBResource[M]):
         return f"{collection}/{self.path}/{tail}" if last == "externetaken" else url
 
     read_only = frozenset({"url", "urn", "uuid", "taakSoort"})
+    blank_urns = frozenset({"isToegewezenAan"})
 
 
 class BetaalTaken(PerSoort[BetaalTaak]):
