@@ -17,9 +17,11 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from pydantic import BaseModel
 from typing_extensions import Unpack
 
 from .._exceptions import InputError
+from .._resource import write_body
 from ..identifiers import validate_bsn, validate_kvk, validate_vestigingsnummer
 from ..producten import _filters as f
 from ..producten.current import CurrentProduct, current_product, expiry_order
@@ -27,6 +29,7 @@ from ..producten.models import Product
 from .api import API, ResourceSlot
 from .pagination import Paginator
 from .producttypen import OpenProductResource
+from .resource import Timeout
 
 __all__ = ["ProductenAPI"]
 
@@ -52,6 +55,26 @@ class Producten(OpenProductResource[Product]):
     embedded: ClassVar[Mapping[str, tuple[str, str]]] = {
         "producttype": ("producttype_uuid", "uuid")
     }
+
+    def _write(
+        self,
+        method: str,
+        url: str,
+        data: BaseModel | Mapping[str, Any],
+        headers: Mapping[str, str] | None,
+        timeout: Timeout,
+    ) -> Product:
+        # The server renders an eigenaar's unset numbers as "" (a BSN holder has
+        # ``kvk_nummer: ""``); the spec's minimum lengths refuse "" in a request, and
+        # leaving them out means the same.
+        body = write_body(data)
+        eigenaren = body.get("eigenaren")
+        if isinstance(eigenaren, list):
+            body["eigenaren"] = [
+                {k: v for k, v in e.items() if v != ""} if isinstance(e, dict) else e
+                for e in eigenaren
+            ]
+        return super()._write(method, url, body, headers, timeout)
 
     def of(
         self,

@@ -82,7 +82,11 @@ class OpenProductResource(Resource[M]):
             elif isinstance(value, dict):
                 body[write_field] = value.get(key)
         drop = self.read_only | set(self.embedded)
-        clean = {k: v for k, v in body.items() if k not in drop}
+        # A model read from the server has "" for unset text (``email``, ``kvk_nummer``),
+        # which the spec's formats refuse in a request; sent back, "" means the same as
+        # leaving it out. A mapping is sent as given ("" there may clear a field).
+        from_model = isinstance(data, BaseModel)
+        clean = {k: v for k, v in body.items() if k not in drop and not (from_model and v == "")}
         return super()._write(method, url, clean, headers, timeout)
 
     def url_of(self, ref: Ref | BaseModel) -> str:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..urns import is_valid_urn
 from ._filters import Filter
-from ._platform import FieldErrors, each, money
+from ._platform import OPEN_PRODUCT_REQUIRED, FieldErrors, each, money
 from ._producttypen import OpenProductCollection, check_uuid_ref, producttypen_of
 from ._router import RequestContext
 from ._types import JSON
@@ -181,7 +181,7 @@ class Producten(OpenProductCollection):
         }
 
     def check_body(self, ctx: RequestContext, data: JSON, previous: JSON | None) -> None:
-        errors = FieldErrors()
+        errors = FieldErrors(OPEN_PRODUCT_REQUIRED)
         errors.required(data, "producttype_uuid", "eigenaren")
         check_uuid_ref(self.backend, errors, data, "producttype_uuid", "producttypen")
         eigenaren = errors.objects(data, "eigenaren")
