@@ -81,6 +81,21 @@ def _bestandsdeel_multipart(request: httpx.Request, violation: Violation) -> boo
     )
 
 
+def _polymorphic_taak_patch(request: httpx.Request, violation: Violation) -> bool:
+    """Open VTB's spec gives ``PATCH /externetaken/{uuid}`` the full polymorphic body
+    (``taakSoort``, ``titel``, ``details``... required), but the server takes a partial one
+    like any PATCH (checked against the real Open VTB 0.1.0 in tests/live/test_platform.py):
+    a spec erratum of drf-spectacular's polymorphic serializer, not a client error."""
+    return (
+        request.method == "PATCH"
+        and "/taken/api/v1/externetaken/" in request.url.path
+        and (
+            "is a required property" in violation.error
+            or "does not contain discriminating property" in violation.error
+        )
+    )
+
+
 def _parses(response: httpx.Response) -> bool:
     try:
         response.json()
@@ -115,6 +130,8 @@ class ContractRecorder:
                     if "Security" in violation.error:
                         continue  # credentials are checked by the auth tests
                     if _bestandsdeel_multipart(request, violation):
+                        continue
+                    if _polymorphic_taak_patch(request, violation):
                         continue
                     if any(text in violation.error for text in _NULLABLE_ALLOF):
                         continue

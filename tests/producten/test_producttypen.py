@@ -3,6 +3,7 @@ collection, the price and content endpoints, schemas by number, content labels."
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -124,44 +125,61 @@ async def test_themas_crud_and_content_elementen(
     await resolve(client.producttypen.themas.delete(hoofd.uuid))
 
 
-async def test_prices_in_force(client: Any, producttype: dict[str, Any]) -> None:
+async def test_prices_in_force(
+    client: Any, backend: InMemoryBackend, producttype: dict[str, Any]
+) -> None:
     prijzen = client.producttypen.prijzen
-    older = await resolve(
+    today = dt.date.today()
+    # a price list of last year was made then; new ones start today or later
+    older = backend.add(
+        "producttypen",
+        "prijzen",
+        {
+            "producttype_uuid": producttype["uuid"],
+            "actief_vanaf": (today - dt.timedelta(days=365)).isoformat(),
+            "prijsopties": [{"bedrag": "60", "beschrijving": "1 jaar"}],
+        },
+    )
+    current = await resolve(
         prijzen.create(
             {
                 "producttype_uuid": producttype["uuid"],
-                "actief_vanaf": "2025-01-01",
-                "prijsopties": [{"bedrag": "60", "beschrijving": "1 jaar"}],
+                "actief_vanaf": today.isoformat(),
+                "prijsopties": [{"bedrag": "75", "beschrijving": "1 jaar"}],
             }
         )
     )
-    assert isinstance(older, Prijs)
-    assert str(older.prijsopties[0].bedrag) == "60.00"
-    newer = await resolve(
+    assert isinstance(current, Prijs)
+    assert str(current.prijsopties[0].bedrag) == "75.00"
+    future = await resolve(
         prijzen.create(
             {
                 "producttype_uuid": producttype["uuid"],
-                "actief_vanaf": "2026-01-01",
-                "prijsopties": [{"bedrag": "75", "beschrijving": "1 jaar"}],
+                "actief_vanaf": (today + dt.timedelta(days=30)).isoformat(),
+                "prijsopties": [{"bedrag": "80", "beschrijving": "1 jaar"}],
             }
         )
     )
     actueel = await resolve(client.producttypen.producttypen.actuele_prijs(producttype["uuid"]))
     assert isinstance(actueel, ProductTypeActuelePrijs)
     assert actueel.actuele_prijs is not None
-    assert actueel.actuele_prijs.uuid == newer.uuid
+    assert actueel.actuele_prijs.uuid == current.uuid
     alle = await resolve(client.producttypen.producttypen.actuele_prijzen())
     assert [(a.code, a.actuele_prijs.uuid if a.actuele_prijs else None) for a in alle] == [
-        ("PV-BEWONER", newer.uuid)
+        ("PV-BEWONER", current.uuid)
     ]
-    assert await resolve(prijzen.get(older)) == older
-    moved = await resolve(prijzen.partial_update(older, {"actief_vanaf": "2024-06-01"}))
-    assert str(moved.actief_vanaf) == "2024-06-01"
+    assert str((await resolve(prijzen.get(older["uuid"]))).actief_vanaf) == older["actief_vanaf"]
+    later = (today + dt.timedelta(days=60)).isoformat()
+    moved = await resolve(prijzen.partial_update(future, {"actief_vanaf": later}))
+    assert str(moved.actief_vanaf) == later
     replaced = await resolve(prijzen.update(moved, moved))
-    assert replaced.uuid == older.uuid
-    assert len(await collect(prijzen.list(producttype__uuid=producttype["uuid"]))) == 2
-    await resolve(prijzen.delete(older))
-    await resolve(prijzen.delete(newer.uuid))
+    assert replaced.uuid == future.uuid
+    with pytest.raises(BadRequestError) as caught:
+        await resolve(prijzen.partial_update(future, {"actief_vanaf": older["actief_vanaf"]}))
+    assert [p.code for p in caught.value.invalid_params] == ["min_value"]
+    assert len(await collect(prijzen.list(producttype__uuid=producttype["uuid"]))) == 3
+    await resolve(prijzen.delete(older["uuid"]))
+    await resolve(prijzen.delete(future))
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,7 @@ class Verzoeken(VTBResource[Verzoek]):
     kind, path, model = "verzoeken", "verzoeken", Verzoek
     read_only = frozenset({"url", "urn", "uuid", "verzoekTypeUrn"})
     blank_urns = frozenset({"initiator", "verzoekInformatieObject"})
+    null_unset = frozenset({"geometrie", "verzoekBron", "verzoekBetaling"})
     wire_names, joined = f.WIRE_NAMES["VerzoekenFilters"], f.JOINED["VerzoekenFilters"]
 
     def list(

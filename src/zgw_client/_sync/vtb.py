@@ -60,6 +60,9 @@ class VTBResource(Resource[M]):
     #: URN fields the server renders as ``""`` when unset; the spec's pattern refuses
     #: ``""`` in a request, so an empty one is left out (the same as unset).
     blank_urns: ClassVar[frozenset[str]] = frozenset()
+    #: Optional objects the server renders as ``null`` when unset but refuses as ``null``
+    #: in a request ("Dit veld mag niet leeg zijn."): a ``None`` is left out.
+    null_unset: ClassVar[frozenset[str]] = frozenset()
 
     def _write(
         self,
@@ -72,7 +75,9 @@ class VTBResource(Resource[M]):
         body = {
             k: v
             for k, v in write_body(data).items()
-            if k not in self.read_only and not (v == "" and k in self.blank_urns)
+            if k not in self.read_only
+            and not (v == "" and k in self.blank_urns)
+            and not (v is None and k in self.null_unset)
         }
         return super()._write(method, url, body, headers, timeout)
 

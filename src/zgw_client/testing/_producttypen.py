@@ -24,10 +24,12 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import uuid as uuidlib
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, ClassVar
 
 import httpx
 
+from ._collections import _is_date
 from ._filters import Filter
 from ._platform import (
     OPEN_PRODUCT_REQUIRED,
@@ -38,6 +40,7 @@ from ._platform import (
     money,
     now,
 )
+from ._problems import ProblemError
 from ._responses import json_response
 from ._router import RequestContext, Router
 from ._types import JSON
@@ -245,6 +248,40 @@ class Prijzen(_OfProducttype):
             "prijsregels": [],
             "actief_vanaf": None,
         }
+
+    def check(
+        self, ctx: RequestContext, data: JSON, previous: JSON | None, *, partial: bool
+    ) -> None:
+        """As the real server: ``actief_vanaf`` (when sent) not before today and every
+        ``bedrag`` at least 0.01; a second price of a producttype on the same day breaks
+        its unique constraint and answers 500 (the server's own bug)."""
+        errors = FieldErrors(OPEN_PRODUCT_REQUIRED)
+        today = dt.date.today().isoformat()
+        value = data.get("actief_vanaf")
+        if isinstance(value, str) and _is_date(value) and value < today:
+            errors.add(
+                "actief_vanaf", "min_value", f"Zorg ervoor dat deze waarde minstens {today} is."
+            )
+        for index, optie in enumerate(data.get("prijsopties") or []):
+            bedrag = optie.get("bedrag") if isinstance(optie, dict) else None
+            try:
+                too_low = bedrag is not None and Decimal(str(bedrag)) < Decimal("0.01")
+            except InvalidOperation:
+                too_low = False
+            if too_low:
+                errors.add(
+                    f"prijsopties.{index}.bedrag",
+                    "min_value",
+                    "Zorg ervoor dat deze waarde groter is dan of gelijk is aan 0.01.",
+                )
+        errors.raise_if_any()
+        super().check(ctx, data, previous, partial=partial)
+        merged = {**(previous or {}), **data}
+        for other in self.table.values():
+            same_day = other.get("actief_vanaf") == merged.get("actief_vanaf")
+            same_type = str(other.get("producttype_uuid")) == str(merged.get("producttype_uuid"))
+            if same_day and same_type and other["uuid"] != (previous or {}).get("uuid"):
+                raise ProblemError(500, detail="Internal Server Error")
 
     def check_fields(self, errors: FieldErrors, data: JSON) -> None:
         errors.date(data, "actief_vanaf")
