@@ -17,6 +17,7 @@ from zgw_client.producten import CurrentProduct, Product, ProductStatus, current
 from zgw_client.testing import InMemoryBackend
 
 TODAY = dt.date.today()
+ZAAK_URL = "https://openzaak.example.nl/zaken/api/v1/zaken/5551a7c5-4e92-43e6-8d23-80359b7e22b7"
 
 
 def day(offset: int) -> str:
@@ -52,6 +53,7 @@ def product(producttype: str, **extra: Any) -> dict[str, Any]:
         "eind_datum": day(355),
         "prijs": "75",
         "frequentie": "jaarlijks",
+        "aanvraag_zaak_url": ZAAK_URL,
         **extra,
     }
 

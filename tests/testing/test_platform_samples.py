@@ -132,3 +132,5 @@ def test_the_fake_answers_as_the_real_server(
         assert isinstance(body, list), case["why"]
     else:
         assert list(body) == case["keys"], case["why"]
+    for name, keys in case.get("nested_keys", {}).items():
+        assert list(body[name]) == keys, case["why"]

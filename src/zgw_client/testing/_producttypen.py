@@ -26,6 +26,7 @@ import datetime as dt
 import uuid as uuidlib
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, ClassVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import httpx
 
@@ -38,7 +39,6 @@ from ._platform import (
     each,
     kind_of,
     money,
-    now,
 )
 from ._problems import ProblemError
 from ._responses import json_response
@@ -101,14 +101,24 @@ class OpenProductCollection(PlatformCollection):
 
     def prepare(self, body: JSON, previous: JSON | None) -> None:
         if "aanmaak_datum" in self.defaults():
-            body["aanmaak_datum"] = (previous or {}).get("aanmaak_datum") or now()
-            body["update_datum"] = now()
+            body["aanmaak_datum"] = (previous or {}).get("aanmaak_datum") or local_now()
+            body["update_datum"] = local_now()
 
     def render(self, body: JSON) -> JSON:
         rendered = copy.deepcopy(body)
         if not self.has_url:
             rendered.pop("url", None)
         return {"uuid": rendered.pop("uuid"), **rendered}
+
+
+def local_now() -> str:
+    """Now as Open Product renders it: in its TIME_ZONE (Europe/Amsterdam), with the offset
+    (``2026-12-07T12:41:15.094677+01:00``); UTC where the zone database is missing."""
+    try:
+        zone: dt.tzinfo = ZoneInfo("Europe/Amsterdam")
+    except ZoneInfoNotFoundError:  # pragma: no cover - a system without tzdata
+        zone = dt.timezone.utc
+    return dt.datetime.now(zone).isoformat(timespec="microseconds")
 
 
 def published(body: JSON, today: dt.date | None = None) -> bool:
