@@ -53,6 +53,10 @@ Open Product 1.8 (Producten, Producttypen; the platform tests):
 ``ZGW_PRODUCTEN_TOKEN``, ``ZGW_PRODUCTTYPEN_TOKEN``
     the ``Authorization: Token`` key (its user needs the model permissions: a superuser)
 
+A variable block that also configures APIs zgw-client has no kind for (for instance
+``ZGW_AUTORISATIES_API_ROOT`` or ``ZGW_CONTACTGEGEVENS_API_ROOT``) needs
+``ZGW_<NAME>_KIND=other`` for each, or ``ZGWConfig.from_env()`` refuses it.
+
 Berichten cannot be deleted through the API (Open VTB has no DELETE): each run of the
 platform tests leaves two berichten to the test BSNs behind. Everything else they make
 is deleted again.
