@@ -154,3 +154,12 @@ def test_mask_bsn_hides_every_generated_bsn(bsn: str, before: str, after: str) -
     masked = mask_bsn(f"x{before}{bsn}{after}y")
     assert bsn not in masked
     assert "*********" in masked
+
+
+def test_the_all_zero_rsin_of_test_data_is_accepted_as_the_servers_do() -> None:
+    """Open Zaak's 11-proef asks for a multiple of 11 only; test catalogi use 000000000."""
+    from zgw_client.identifiers import validate_rsin
+
+    assert validate_rsin("000000000") == "000000000"
+    with pytest.raises(InputError):
+        validate_rsin("000000001")

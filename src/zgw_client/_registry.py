@@ -14,12 +14,17 @@ _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4
 
 def _tables() -> Mapping[str, Mapping[str, type[ZGWModel]]]:
     # Imported on first use: the model modules are large and not every user needs all.
+    from .berichten.models import RESOURCE_MODELS as BERICHTEN
     from .besluiten.models import RESOURCE_MODELS as BESLUITEN
     from .catalogi.models import RESOURCE_MODELS as CATALOGI
     from .contactmomenten.models import RESOURCE_MODELS as CONTACTMOMENTEN
     from .documenten.models import RESOURCE_MODELS as DOCUMENTEN
     from .klantinteracties.models import RESOURCE_MODELS as KLANTINTERACTIES
     from .objecten.models import RESOURCE_MODELS as OBJECTEN
+    from .producten.models import RESOURCE_MODELS as PRODUCTEN
+    from .producttypen.models import RESOURCE_MODELS as PRODUCTTYPEN
+    from .taken.models import RESOURCE_MODELS as TAKEN
+    from .verzoeken.models import RESOURCE_MODELS as VERZOEKEN
     from .zaken.models import RESOURCE_MODELS as ZAKEN
 
     return {
@@ -31,6 +36,11 @@ def _tables() -> Mapping[str, Mapping[str, type[ZGWModel]]]:
         "contactmomenten": CONTACTMOMENTEN,
         "objecten": OBJECTEN,
         "objecttypen": OBJECTEN,
+        "berichten": BERICHTEN,
+        "taken": TAKEN,
+        "verzoeken": VERZOEKEN,
+        "producten": PRODUCTEN,
+        "producttypen": PRODUCTTYPEN,
     }
 
 

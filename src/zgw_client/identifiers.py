@@ -69,12 +69,16 @@ def validate_rsin(value: str) -> str:
     """Return ``value`` as a 9-digit RSIN, or raise `InvalidRSINError`.
 
     An RSIN (the number of an organisation, e.g. a zaak's ``bronorganisatie``) follows the
-    same rules as a BSN: 9 digits (8 are padded) passing the 11-proef.
+    same rules as a BSN: 9 digits (8 are padded) passing the 11-proef, except that
+    ``000000000`` is accepted: the ZGW servers take it (their 11-proef only asks for a
+    multiple of 11) and test catalogi and zaken use it, so refusing it would hide data.
     """
-    return _validate_eleven_proof(value, "RSIN", InvalidRSINError)
+    return _validate_eleven_proof(value, "RSIN", InvalidRSINError, allow_zero=True)
 
 
-def _validate_eleven_proof(value: str, name: str, error: type[InputError]) -> str:
+def _validate_eleven_proof(
+    value: str, name: str, error: type[InputError], *, allow_zero: bool = False
+) -> str:
     if not isinstance(value, str):
         raise error(
             f"{name} must be a string of 9 digits, got {type(value).__name__}; "
@@ -90,7 +94,7 @@ def _validate_eleven_proof(value: str, name: str, error: type[InputError]) -> st
         )
     number = number.zfill(9)
     total = sum(int(digit) * weight for digit, weight in zip(number, _BSN_WEIGHTS, strict=True))
-    if total == 0 or total % 11 != 0:
+    if (total == 0 and not allow_zero) or total % 11 != 0:
         raise error(
             f"{name} fails the 11-proef (weighted digit sum is not a non-zero multiple of "
             f"11): this is not an existing {name}. Check for a mistyped digit."

@@ -9,7 +9,9 @@ by URN (RFC 8141), not by URL:
 * a klant of the municipality (Taken only): ``urn:nld:klant:klantnummer:<nummer>``;
 * a zaak, by its zaaknummer (the zaak's ``identificatie``):
   ``urn:nld:<organisatie>:zaak:zaaknummer:<identificatie>``;
-* a product of Open Product: ``urn:nld:<organisatie>:product:uuid:<uuid>``.
+* a product of Open Product: ``urn:nld:<organisatie>:product:uuid:<uuid>``;
+* a document (enkelvoudiginformatieobject) attached to a bericht or verzoek:
+  ``urn:nld:<organisatie>:informatieobject:uuid:<uuid>``.
 
 Open VTB 0.1.0 itself checks only the RFC 8141 syntax (its ``URNValidator``); it accepts a
 BSN that fails the 11-proef. The builders and parsers here check the numbers as well (with
@@ -57,6 +59,7 @@ __all__ = [
     "UUIDURNMapping",
     "ZaakURN",
     "bsn_urn",
+    "informatieobject_urn",
     "is_valid_urn",
     "klantnummer_urn",
     "kvk_urn",
@@ -397,6 +400,26 @@ def parse_product_urn(urn: str) -> ProductURN:
     raise InvalidURNError(
         "Not a product URN: expected 'urn:nld:<organisatie>:product:uuid:<uuid>'."
     )
+
+
+def informatieobject_urn(uuid: uuidlib.UUID | str, *, organisatie: str) -> str:
+    """The URN of a document of the Documenten API, as Open VTB's bijlagen name it.
+
+    Open VTB takes attachments (``bijlagen[].informatieObject``) and the verzoek as a
+    document (``verzoekInformatieObject``) as URNs of the form its spec shows:
+    ``urn:nld:<organisatie>:informatieobject:uuid:<uuid>``; upload the file to the
+    Documenten API first and name it by its UUID.
+
+    Raises:
+        InvalidURNError: the UUID or the organisatie is malformed.
+    """
+    try:
+        value = uuidlib.UUID(str(uuid))
+    except ValueError:
+        raise InvalidURNError(
+            "A document URN needs the document's UUID, e.g. from 'document.uuid'."
+        ) from None
+    return f"urn:nld:{_organisatie(organisatie, InvalidURNError)}:informatieobject:uuid:{value}"
 
 
 # --------------------------------------------------------------------------- URN <-> URL

@@ -38,6 +38,29 @@ Objects API (the objecten/taken and MijnZaken tests):
 ``ZGW_LIVE_TAAK_OBJECTTYPE``  URL of an objecttype whose version 1 has the NL Portal
                               "taak v2" schema (``specs/taak-nlportal-v2.schema.json``).
 
+Open VTB 0.1 (Berichten, Taken, Verzoeken; the platform tests):
+
+``ZGW_BERICHTEN_API_ROOT``    e.g. ``http://127.0.0.1:8005/berichten/api/v1/``
+``ZGW_TAKEN_API_ROOT``        e.g. ``http://127.0.0.1:8005/taken/api/v1/``
+``ZGW_VERZOEKEN_API_ROOT``    e.g. ``http://127.0.0.1:8005/verzoeken/api/v1/``
+``ZGW_BERICHTEN_TOKEN``, ``ZGW_TAKEN_TOKEN``, ``ZGW_VERZOEKEN_TOKEN``
+    the ``Authorization: Token`` key of each (one key for all three on one Open VTB)
+
+Open Product 1.8 (Producten, Producttypen; the platform tests):
+
+``ZGW_PRODUCTEN_API_ROOT``    e.g. ``http://127.0.0.1:8006/producten/api/v1/``
+``ZGW_PRODUCTTYPEN_API_ROOT`` e.g. ``http://127.0.0.1:8006/producttypen/api/v1/``
+``ZGW_PRODUCTEN_TOKEN``, ``ZGW_PRODUCTTYPEN_TOKEN``
+    the ``Authorization: Token`` key (its user needs the model permissions: a superuser)
+
+A variable block that also configures APIs zgw-client has no kind for (for instance
+``ZGW_AUTORISATIES_API_ROOT`` or ``ZGW_CONTACTGEGEVENS_API_ROOT``) needs
+``ZGW_<NAME>_KIND=other`` for each, or ``ZGWConfig.from_env()`` refuses it.
+
+Berichten cannot be deleted through the API (Open VTB has no DELETE): each run of the
+platform tests leaves two berichten to the test BSNs behind. Everything else they make
+is deleted again.
+
 The test BSN is ``999990111`` (passes the 11-proef, exists only in test data). Example for
 the loopback servers in ``/work/servers``::
 
@@ -83,6 +106,14 @@ OPENZAAK_VARS = (
 )
 KLANTINTERACTIES_VARS = ("ZGW_KLANTINTERACTIES_API_ROOT", "ZGW_KLANTINTERACTIES_TOKEN")
 OBJECTEN_VARS = ("ZGW_OBJECTEN_API_ROOT", "ZGW_OBJECTEN_TOKEN", "ZGW_LIVE_TAAK_OBJECTTYPE")
+OPENVTB_VARS = tuple(
+    f"ZGW_{api}_{part}"
+    for api in ("BERICHTEN", "TAKEN", "VERZOEKEN")
+    for part in ("API_ROOT", "TOKEN")
+)
+OPENPRODUCT_VARS = tuple(
+    f"ZGW_{api}_{part}" for api in ("PRODUCTEN", "PRODUCTTYPEN") for part in ("API_ROOT", "TOKEN")
+)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -108,6 +139,8 @@ def stack() -> Iterator[str]:
         patch.setenv("ZGW_SECRET", backend.jwt_secret)
         patch.setenv("ZGW_KLANTINTERACTIES_TOKEN", backend.token)
         patch.setenv("ZGW_OBJECTEN_TOKEN", backend.token)
+        for api in ("BERICHTEN", "TAKEN", "VERZOEKEN", "PRODUCTEN", "PRODUCTTYPEN"):
+            patch.setenv(f"ZGW_{api}_TOKEN", backend.token)
         patch.setenv("ZGW_CONTACTMOMENTEN_CLIENT_ID", backend.jwt_client_id)
         patch.setenv("ZGW_CONTACTMOMENTEN_SECRET", backend.jwt_secret)
         patch.setenv(
@@ -146,6 +179,16 @@ def need_klantinteracties(need_openzaak: None) -> None:
 @pytest.fixture
 def need_objecten(need_openzaak: None) -> None:
     _skip_unless("objecten (Objects API)", OBJECTEN_VARS)
+
+
+@pytest.fixture
+def need_openvtb() -> None:
+    _skip_unless("Open VTB (berichten, taken, verzoeken)", OPENVTB_VARS)
+
+
+@pytest.fixture
+def need_openproduct() -> None:
+    _skip_unless("Open Product (producten, producttypen)", OPENPRODUCT_VARS)
 
 
 # -- what the client sent and got ----------------------------------------------------------
@@ -198,6 +241,30 @@ def client(need_openzaak: None, exchanges: Exchanges) -> Iterator[ZGWClient]:
     with ZGWClient(ZGWConfig.from_env(), http_client=http) as made:
         yield made
     http.close()
+
+
+@pytest.fixture
+def platform_client(exchanges: Exchanges) -> Iterator[ZGWClient]:
+    """A client of every configured service that needs no Open Zaak (the platform tests
+    ask for Open VTB or Open Product themselves)."""
+    _skip_unless("the platform", ())
+    http = httpx.Client(event_hooks={"response": [exchanges.record]})
+    with ZGWClient(ZGWConfig.from_env(), http_client=http) as made:
+        yield made
+    http.close()
+
+
+@pytest_asyncio.fixture
+async def async_platform_client(exchanges: Exchanges) -> Any:
+    _skip_unless("the platform", ())
+
+    async def record(response: httpx.Response) -> None:
+        exchanges.record(response)
+
+    http = httpx.AsyncClient(event_hooks={"response": [record]})
+    async with AsyncZGWClient(ZGWConfig.from_env(), http_client=http) as made:
+        yield made
+    await http.aclose()
 
 
 @pytest_asyncio.fixture

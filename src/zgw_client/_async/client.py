@@ -34,6 +34,7 @@ from .._deadline import async_deadline
 from .._exceptions import ConfigurationError, RetriesExhaustedError
 from .._models import ZGWModel, parse_response_body
 from .api import AsyncAPI
+from .berichten import AsyncBerichtenAPI
 from .besluiten import AsyncBesluitenAPI
 from .catalogi import AsyncCatalogiAPI
 from .contactmomenten import AsyncContactmomentenAPI
@@ -41,6 +42,10 @@ from .documenten import AsyncDocumentenAPI
 from .klantinteracties import AsyncKlantinteractiesAPI
 from .objecten import AsyncObjectenAPI
 from .pagination import AsyncPaginator, PageHook
+from .producten import AsyncProductenAPI
+from .producttypen import AsyncProducttypenAPI
+from .taken import AsyncTakenAPI
+from .verzoeken import AsyncVerzoekenAPI
 from .zaken import AsyncZakenAPI
 
 __all__ = ["AsyncZGWClient"]
@@ -55,6 +60,11 @@ _NAMESPACES: dict[str, Callable[[AsyncZGWClient, str], AsyncAPI]] = {
     "contactmomenten": AsyncContactmomentenAPI,
     "objecten": AsyncObjectenAPI,
     "objecttypen": AsyncObjectenAPI,
+    "berichten": AsyncBerichtenAPI,
+    "taken": AsyncTakenAPI,
+    "verzoeken": AsyncVerzoekenAPI,
+    "producten": AsyncProductenAPI,
+    "producttypen": AsyncProducttypenAPI,
 }
 
 T = TypeVar("T")
@@ -62,7 +72,8 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class AsyncZGWClient(BaseClient):
-    """Asynchronous client for the ZGW APIs, Klantinteracties and the Objects API.
+    """Asynchronous client for the ZGW APIs, Klantinteracties, the Objects API, Open VTB
+    (Berichten, Taken, Verzoeken) and Open Product (Producten, Producttypen).
 
     Args:
         config: the services (a [`ZGWConfig`][zgw_client.ZGWConfig] or a mapping of name to
@@ -152,6 +163,34 @@ class AsyncZGWClient(BaseClient):
     def objecten(self) -> AsyncObjectenAPI:
         """The Objects API: ``client.objecten.objects``, ``.objecttypes``, ``.taken``."""
         return AsyncObjectenAPI(self, self.default_service("objecten"))
+
+    @cached_property
+    def berichten(self) -> AsyncBerichtenAPI:
+        """The Berichten API (Open VTB): ``client.berichten.berichten``."""
+        return AsyncBerichtenAPI(self, self.default_service("berichten"))
+
+    @cached_property
+    def taken(self) -> AsyncTakenAPI:
+        """The Taken API (Open VTB): ``client.taken.externetaken``, ``.betaaltaken``, ...
+
+        Not the NL Portal taken of the Objects API: those are ``client.objecten.taken``.
+        """
+        return AsyncTakenAPI(self, self.default_service("taken"))
+
+    @cached_property
+    def verzoeken(self) -> AsyncVerzoekenAPI:
+        """The Verzoeken API (Open VTB): ``client.verzoeken.verzoeken``, ``.verzoektypen``, ..."""
+        return AsyncVerzoekenAPI(self, self.default_service("verzoeken"))
+
+    @cached_property
+    def producten(self) -> AsyncProductenAPI:
+        """The Producten API (Open Product): ``client.producten.producten``."""
+        return AsyncProductenAPI(self, self.default_service("producten"))
+
+    @cached_property
+    def producttypen(self) -> AsyncProducttypenAPI:
+        """The Producttypen API (Open Product): ``client.producttypen.producttypen``, ..."""
+        return AsyncProducttypenAPI(self, self.default_service("producttypen"))
 
     def api(self, service: str) -> Any:
         """The API of the service named ``service``, as its kind's namespace.

@@ -36,6 +36,7 @@ from .._deadline import deadline
 from .._exceptions import ConfigurationError, RetriesExhaustedError
 from .._models import ZGWModel, parse_response_body
 from .api import API
+from .berichten import BerichtenAPI
 from .besluiten import BesluitenAPI
 from .catalogi import CatalogiAPI
 from .contactmomenten import ContactmomentenAPI
@@ -43,6 +44,10 @@ from .documenten import DocumentenAPI
 from .klantinteracties import KlantinteractiesAPI
 from .objecten import ObjectenAPI
 from .pagination import Paginator, PageHook
+from .producten import ProductenAPI
+from .producttypen import ProducttypenAPI
+from .taken import TakenAPI
+from .verzoeken import VerzoekenAPI
 from .zaken import ZakenAPI
 
 __all__ = ["ZGWClient"]
@@ -57,6 +62,11 @@ _NAMESPACES: dict[str, Callable[[ZGWClient, str], API]] = {
     "contactmomenten": ContactmomentenAPI,
     "objecten": ObjectenAPI,
     "objecttypen": ObjectenAPI,
+    "berichten": BerichtenAPI,
+    "taken": TakenAPI,
+    "verzoeken": VerzoekenAPI,
+    "producten": ProductenAPI,
+    "producttypen": ProducttypenAPI,
 }
 
 T = TypeVar("T")
@@ -64,7 +74,8 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class ZGWClient(BaseClient):
-    """Synchronous client for the ZGW APIs, Klantinteracties and the Objects API.
+    """Synchronous client for the ZGW APIs, Klantinteracties, the Objects API, Open VTB
+    (Berichten, Taken, Verzoeken) and Open Product (Producten, Producttypen).
 
     Args:
         config: the services (a [`ZGWConfig`][zgw_client.ZGWConfig] or a mapping of name to
@@ -154,6 +165,34 @@ class ZGWClient(BaseClient):
     def objecten(self) -> ObjectenAPI:
         """The Objects API: ``client.objecten.objects``, ``.objecttypes``, ``.taken``."""
         return ObjectenAPI(self, self.default_service("objecten"))
+
+    @cached_property
+    def berichten(self) -> BerichtenAPI:
+        """The Berichten API (Open VTB): ``client.berichten.berichten``."""
+        return BerichtenAPI(self, self.default_service("berichten"))
+
+    @cached_property
+    def taken(self) -> TakenAPI:
+        """The Taken API (Open VTB): ``client.taken.externetaken``, ``.betaaltaken``, ...
+
+        Not the NL Portal taken of the Objects API: those are ``client.objecten.taken``.
+        """
+        return TakenAPI(self, self.default_service("taken"))
+
+    @cached_property
+    def verzoeken(self) -> VerzoekenAPI:
+        """The Verzoeken API (Open VTB): ``client.verzoeken.verzoeken``, ``.verzoektypen``, ..."""
+        return VerzoekenAPI(self, self.default_service("verzoeken"))
+
+    @cached_property
+    def producten(self) -> ProductenAPI:
+        """The Producten API (Open Product): ``client.producten.producten``."""
+        return ProductenAPI(self, self.default_service("producten"))
+
+    @cached_property
+    def producttypen(self) -> ProducttypenAPI:
+        """The Producttypen API (Open Product): ``client.producttypen.producttypen``, ..."""
+        return ProducttypenAPI(self, self.default_service("producttypen"))
 
     def api(self, service: str) -> Any:
         """The API of the service named ``service``, as its kind's namespace.

@@ -33,6 +33,8 @@ URN_NAMESPACE = "nld:denhaag"
 
 VALIDATION_TITLE = "Ongeldige invoerwaarde."
 REQUIRED = "Dit veld is vereist."
+#: Open Product's translation of the same message (seen on the real server).
+OPEN_PRODUCT_REQUIRED = "Dit veld is verplicht."
 NOT_BLANK = "Dit veld mag niet leeg zijn."
 INVALID_BOOL = "Moet een geldige boolean zijn."
 INVALID_URL = "Voer een geldige URL in."
@@ -80,8 +82,9 @@ def kind_of(value: Any) -> str:
 class FieldErrors:
     """The field errors of one request body, in the order they were found."""
 
-    def __init__(self) -> None:
+    def __init__(self, required_reason: str = REQUIRED) -> None:
         self.params: list[InvalidParam] = []
+        self.required_reason = required_reason
 
     def add(self, name: str, code: str, reason: str) -> None:
         self.params.append(InvalidParam(name, code, reason))
@@ -100,7 +103,7 @@ class FieldErrors:
         for name in names:
             if name not in data:
                 if not partial:
-                    self.add(f"{prefix}{name}", "required", REQUIRED)
+                    self.add(f"{prefix}{name}", "required", self.required_reason)
             elif data[name] is None:
                 self.add(f"{prefix}{name}", "null", "Dit veld mag niet leeg zijn.")
             elif data[name] == "":

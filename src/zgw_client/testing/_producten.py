@@ -8,7 +8,10 @@ KVK-nummer (8 digits) with or without vestigingsnummer, never both kinds; ``stat
 producttype allows (or ``initieel``); ``start_datum`` needs ``actief`` allowed,
 ``eind_datum`` ``verlopen``, and the end lies after the start; zaak/document/taak links are
 ``{urn, url}`` with a URN ending in ``:uuid:<uuid>`` or a URL ending in a UUID. The status is
-not moved on the dates (the real server does that in a nightly task).
+not moved on the dates (the real server does that in a nightly task). As the real server:
+every product needs ``aanvraag_zaak_url`` or ``aanvraag_zaak_urn`` ("een url of urn is
+verplicht"), and one created without ``status`` answers 500 (its status validator fails on
+``None``).
 
 Filters: the eigenaren (``eigenaren__bsn``, ``__kvk_nummer``, ``__vestigingsnummer``,
 ``__klantnummer``, ``__uuid``), ``status``, dates, producttype and link filters of the spec;
@@ -25,7 +28,8 @@ from typing import TYPE_CHECKING
 
 from ..urns import is_valid_urn
 from ._filters import Filter
-from ._platform import FieldErrors, each, money
+from ._platform import OPEN_PRODUCT_REQUIRED, FieldErrors, each, money
+from ._problems import ProblemError
 from ._producttypen import OpenProductCollection, check_uuid_ref, producttypen_of
 from ._router import RequestContext
 from ._types import JSON
@@ -180,8 +184,22 @@ class Producten(OpenProductCollection):
             "aanvraag_zaak_url": None,
         }
 
+    def check(
+        self, ctx: RequestContext, data: JSON, previous: JSON | None, *, partial: bool
+    ) -> None:
+        super().check(ctx, data, previous, partial=partial)
+        merged = {**(previous or {}), **data} if partial else data
+        if not partial and not merged.get("status"):
+            # Open Product 1.8.0 fails on a product without status (``None is not a valid
+            # ProductStateChoices`` in its status validator): send one
+            raise ProblemError(500, detail="Internal Server Error")
+        if not (merged.get("aanvraag_zaak_url") or merged.get("aanvraag_zaak_urn")):
+            errors = FieldErrors(OPEN_PRODUCT_REQUIRED)
+            errors.add("aanvraag_zaak", "invalid", "een url of urn is verplicht")
+            errors.raise_if_any()
+
     def check_body(self, ctx: RequestContext, data: JSON, previous: JSON | None) -> None:
-        errors = FieldErrors()
+        errors = FieldErrors(OPEN_PRODUCT_REQUIRED)
         errors.required(data, "producttype_uuid", "eigenaren")
         check_uuid_ref(self.backend, errors, data, "producttype_uuid", "producttypen")
         eigenaren = errors.objects(data, "eigenaren")

@@ -1,15 +1,22 @@
 """The Producttypen API of Open Product 1.8.0 (API-version 1.7.0), the part a portal reads.
 
-Served: ``producttypen`` (with ``/{uuid}/actuele-prijs``), ``themas``, ``prijzen``,
-``links``, ``locaties``, ``organisaties`` and ``contacten``, with full CRUD, ``page_size``
-pagination (100, max 500), snake_case bodies and problem bodies with ``invalid_params``
-(snake_case names), as the real server. Writes name related objects by UUID
-(``thema_uuids``, ``producttype_uuid``, ``organisatie_uuid``); reads embed them.
-``gepubliceerd`` of a producttype is computed from its publication dates.
+Served: ``producttypen`` (with ``/{uuid}/actuele-prijs``, ``/{uuid}/content`` and
+``/actuele-prijzen``), ``themas`` (with ``/{uuid}/content-elementen``), ``prijzen``,
+``links``, ``locaties``, ``organisaties``, ``contacten``, ``acties``, ``content`` and
+``schemas``, with full CRUD, and ``contentlabels`` (a list), with ``page_size`` pagination
+(100, max 500), snake_case bodies and problem bodies with ``invalid_params`` (snake_case
+names), as the real server. Writes name related objects by UUID (``thema_uuids``,
+``producttype_uuid``, ``organisatie_uuid``); reads embed them. ``gepubliceerd`` of a
+producttype is computed from its publication dates.
 
-Not served (404): ``acties``, ``bestanden`` (multipart uploads), ``content``,
-``contentlabels``, ``schemas``, the ``vertaling`` endpoints and
-``producttypen/actuele-prijzen``.
+As the real server, and unlike its spec: ``producttypen/{uuid}/content``,
+``themas/{uuid}/content-elementen`` and ``producttypen/actuele-prijzen`` answer plain
+arrays; a schema is addressed by a number its body does not show; acties take a
+``direct_url`` (no DMN configurations exist, so a ``tabel_endpoint`` does not either);
+content labels exist only when seeded (``backend.add("producttypen", "contentlabels", ...)``,
+the real server makes them in its admin).
+
+Not served (404): ``bestanden`` (multipart uploads) and the ``vertaling`` endpoints.
 """
 
 from __future__ import annotations
@@ -17,12 +24,23 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import uuid as uuidlib
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, ClassVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import httpx
 
+from ._collections import _is_date
 from ._filters import Filter
-from ._platform import FieldErrors, PlatformCollection, each, money, now
+from ._platform import (
+    OPEN_PRODUCT_REQUIRED,
+    FieldErrors,
+    PlatformCollection,
+    each,
+    kind_of,
+    money,
+)
+from ._problems import ProblemError
 from ._responses import json_response
 from ._router import RequestContext, Router
 from ._types import JSON
@@ -83,14 +101,24 @@ class OpenProductCollection(PlatformCollection):
 
     def prepare(self, body: JSON, previous: JSON | None) -> None:
         if "aanmaak_datum" in self.defaults():
-            body["aanmaak_datum"] = (previous or {}).get("aanmaak_datum") or now()
-            body["update_datum"] = now()
+            body["aanmaak_datum"] = (previous or {}).get("aanmaak_datum") or local_now()
+            body["update_datum"] = local_now()
 
     def render(self, body: JSON) -> JSON:
         rendered = copy.deepcopy(body)
         if not self.has_url:
             rendered.pop("url", None)
         return {"uuid": rendered.pop("uuid"), **rendered}
+
+
+def local_now() -> str:
+    """Now as Open Product renders it: in its TIME_ZONE (Europe/Amsterdam), with the offset
+    (``2026-12-07T12:41:15.094677+01:00``); UTC where the zone database is missing."""
+    try:
+        zone: dt.tzinfo = ZoneInfo("Europe/Amsterdam")
+    except ZoneInfoNotFoundError:  # pragma: no cover - a system without tzdata
+        zone = dt.timezone.utc
+    return dt.datetime.now(zone).isoformat(timespec="microseconds")
 
 
 def published(body: JSON, today: dt.date | None = None) -> bool:
@@ -116,7 +144,7 @@ class Locaties(OpenProductCollection):
         }
 
     def check_body(self, ctx: RequestContext, data: JSON, previous: JSON | None) -> None:
-        errors = FieldErrors()
+        errors = FieldErrors(OPEN_PRODUCT_REQUIRED)
         errors.required(data, "naam")
         errors.max_length(
             data,
@@ -133,7 +161,7 @@ class Organisaties(Locaties):
         return {"naam": "", "code": "", **super().defaults()}
 
     def check_body(self, ctx: RequestContext, data: JSON, previous: JSON | None) -> None:
-        errors = FieldErrors()
+        errors = FieldErrors(OPEN_PRODUCT_REQUIRED)
         errors.required(data, "naam", "code")
         errors.raise_if_any()
         super().check_body(ctx, data, previous)
@@ -148,7 +176,7 @@ class Contacten(OpenProductCollection):
         return {"organisatie_uuid": None, "naam": "", "email": "", "telefoonnummer": "", "rol": ""}
 
     def check_body(self, ctx: RequestContext, data: JSON, previous: JSON | None) -> None:
-        errors = FieldErrors()
+        errors = FieldErrors(OPEN_PRODUCT_REQUIRED)
         errors.required(data, "naam")
         check_uuid_ref(self.backend, errors, data, "organisatie_uuid", "organisaties")
         errors.raise_if_any()
@@ -174,10 +202,12 @@ def _organisaties(backend: InMemoryBackend) -> OpenProductCollection:
 class _OfProducttype(OpenProductCollection):
     """Prijzen and links: each belongs to one producttype (``producttype_uuid``)."""
 
-    filters = (Filter("producttype__uuid", type="uuid", field="producttype_uuid"),)
+    filters: ClassVar[tuple[Filter, ...]] = (
+        Filter("producttype__uuid", type="uuid", field="producttype_uuid"),
+    )
 
     def check_body(self, ctx: RequestContext, data: JSON, previous: JSON | None) -> None:
-        errors = FieldErrors()
+        errors = FieldErrors(OPEN_PRODUCT_REQUIRED)
         errors.required(data, "producttype_uuid", *self.required)
         check_uuid_ref(self.backend, errors, data, "producttype_uuid", "producttypen")
         self.check_fields(errors, data)
@@ -229,6 +259,40 @@ class Prijzen(_OfProducttype):
             "actief_vanaf": None,
         }
 
+    def check(
+        self, ctx: RequestContext, data: JSON, previous: JSON | None, *, partial: bool
+    ) -> None:
+        """As the real server: ``actief_vanaf`` (when sent) not before today and every
+        ``bedrag`` at least 0.01; a second price of a producttype on the same day breaks
+        its unique constraint and answers 500 (the server's own bug)."""
+        errors = FieldErrors(OPEN_PRODUCT_REQUIRED)
+        today = dt.date.today().isoformat()
+        value = data.get("actief_vanaf")
+        if isinstance(value, str) and _is_date(value) and value < today:
+            errors.add(
+                "actief_vanaf", "min_value", f"Zorg ervoor dat deze waarde minstens {today} is."
+            )
+        for index, optie in enumerate(data.get("prijsopties") or []):
+            bedrag = optie.get("bedrag") if isinstance(optie, dict) else None
+            try:
+                too_low = bedrag is not None and Decimal(str(bedrag)) < Decimal("0.01")
+            except InvalidOperation:
+                too_low = False
+            if too_low:
+                errors.add(
+                    f"prijsopties.{index}.bedrag",
+                    "min_value",
+                    "Zorg ervoor dat deze waarde groter is dan of gelijk is aan 0.01.",
+                )
+        errors.raise_if_any()
+        super().check(ctx, data, previous, partial=partial)
+        merged = {**(previous or {}), **data}
+        for other in self.table.values():
+            same_day = other.get("actief_vanaf") == merged.get("actief_vanaf")
+            same_type = str(other.get("producttype_uuid")) == str(merged.get("producttype_uuid"))
+            if same_day and same_type and other["uuid"] != (previous or {}).get("uuid"):
+                raise ProblemError(500, detail="Internal Server Error")
+
     def check_fields(self, errors: FieldErrors, data: JSON) -> None:
         errors.date(data, "actief_vanaf")
         for index, optie in enumerate(errors.objects(data, "prijsopties")):
@@ -265,8 +329,20 @@ class Themas(OpenProductCollection):
             "producttype_uuids": [],
         }
 
+    def check(
+        self, ctx: RequestContext, data: JSON, previous: JSON | None, *, partial: bool
+    ) -> None:
+        if not partial:
+            # required, though ``null`` and ``[]`` are fine (as the real server says)
+            errors = FieldErrors(OPEN_PRODUCT_REQUIRED)
+            for name in ("hoofd_thema", "producttype_uuids"):
+                if name not in data:
+                    errors.add(name, "required", OPEN_PRODUCT_REQUIRED)
+            errors.raise_if_any()
+        super().check(ctx, data, previous, partial=partial)
+
     def check_body(self, ctx: RequestContext, data: JSON, previous: JSON | None) -> None:
-        errors = FieldErrors()
+        errors = FieldErrors(OPEN_PRODUCT_REQUIRED)
         errors.required(data, "naam")
         errors.max_length(data, {"naam": 255})
         check_uuid_ref(self.backend, errors, data, "hoofd_thema", "themas")
@@ -294,6 +370,13 @@ class Themas(OpenProductCollection):
         rendered = super().render(body)
         rendered.pop("producttype_uuids", None)
         return rendered
+
+    def register(self, router: Router) -> None:
+        super().register(router)
+        router.add(API, "themas/{uuid}/content-elementen", {"GET": self.handle_content})
+
+    def handle_content(self, ctx: RequestContext) -> httpx.Response:
+        return _content(self.backend).of(ctx, "thema_uuid", self.get_or_404(ctx)["uuid"])
 
 
 class ProductTypen(OpenProductCollection):
@@ -354,7 +437,7 @@ class ProductTypen(OpenProductCollection):
         }
 
     def check_body(self, ctx: RequestContext, data: JSON, previous: JSON | None) -> None:
-        errors = FieldErrors()
+        errors = FieldErrors(OPEN_PRODUCT_REQUIRED)
         errors.required(data, "code", "doelgroep", "naam", "samenvatting", "thema_uuids")
         errors.choice(data, "doelgroep", DOELGROEPEN)
         errors.max_length(data, {"code": 255, "naam": 255})
@@ -428,7 +511,11 @@ class ProductTypen(OpenProductCollection):
             "contacten": self._embedded("contacten", b["contact_uuids"]),
             "prijzen": related["prijzen"],
             "links": related["links"],
-            "acties": [],
+            "acties": [
+                _acties(self.backend).nested(row)
+                for row in self.backend.all(API, "acties")
+                if row.get("producttype_uuid") == b["uuid"]
+            ],
             "bestanden": [],
             "naam": b["naam"],
             "samenvatting": b["samenvatting"],
@@ -454,9 +541,20 @@ class ProductTypen(OpenProductCollection):
     def register(self, router: Router) -> None:
         super().register(router)
         router.add(API, "producttypen/{uuid}/actuele-prijs", {"GET": self.handle_actuele_prijs})
+        router.add(API, "producttypen/actuele-prijzen", {"GET": self.handle_actuele_prijzen})
+        router.add(API, "producttypen/{uuid}/content", {"GET": self.handle_content})
+
+    def handle_content(self, ctx: RequestContext) -> httpx.Response:
+        return _content(self.backend).of(ctx, "producttype_uuid", self.get_or_404(ctx)["uuid"])
+
+    def handle_actuele_prijzen(self, ctx: RequestContext) -> httpx.Response:
+        """Every producttype's price in force: a plain array, as the real server answers."""
+        return json_response(200, [self.actuele_prijs(b) for b in self.backend.all(API, self.name)])
 
     def handle_actuele_prijs(self, ctx: RequestContext) -> httpx.Response:
-        body = self.get_or_404(ctx)
+        return json_response(200, self.actuele_prijs(self.get_or_404(ctx)))
+
+    def actuele_prijs(self, body: JSON) -> JSON:
         today = dt.date.today().isoformat()
         prijzen = [
             p
@@ -466,16 +564,13 @@ class ProductTypen(OpenProductCollection):
         current = max(prijzen, key=lambda p: p["actief_vanaf"], default=None)
         if current is not None:
             current = {k: v for k, v in current.items() if k != "producttype_uuid"}
-        return json_response(
-            200,
-            {
-                "uuid": body["uuid"],
-                "code": body["code"],
-                "upl_naam": body.get("uniforme_product_naam") or "",
-                "upl_uri": f"{_UPL}{body.get('uniforme_product_naam') or ''}",
-                "actuele_prijs": current,
-            },
-        )
+        return {
+            "uuid": body["uuid"],
+            "code": body["code"],
+            "upl_naam": body.get("uniforme_product_naam") or "",
+            "upl_uri": f"{_UPL}{body.get('uniforme_product_naam') or ''}",
+            "actuele_prijs": current,
+        }
 
 
 def _themas(backend: InMemoryBackend) -> Themas:
@@ -490,6 +585,202 @@ def producttypen_of(backend: InMemoryBackend) -> ProductTypen:
     return collection
 
 
+class Acties(_OfProducttype):
+    """Acties with a ``direct_url`` (rendered as ``url``); DMN tables are not configured."""
+
+    name = "acties"
+    required = ("naam",)
+    filters: ClassVar[tuple[Filter, ...]] = (
+        Filter("producttype__uuid", type="uuid", field="producttype_uuid"),
+        Filter("naam"),
+    )
+
+    def defaults(self) -> JSON:
+        return {"naam": "", "direct_url": "", "producttype_uuid": None, "mapping": None}
+
+    def clean_input(self, data: JSON) -> JSON:
+        known = {*self.defaults(), "tabel_endpoint", "dmn_tabel_id"}
+        return {k: v for k, v in data.items() if k in known}
+
+    def check_fields(self, errors: FieldErrors, data: JSON) -> None:
+        errors.max_length(data, {"naam": 255})
+        errors.url(data, "direct_url")
+        endpoint = data.pop("tabel_endpoint", None)
+        data.pop("dmn_tabel_id", None)
+        if endpoint:
+            errors.add(
+                "tabel_endpoint",
+                "does_not_exist",
+                f"Object met tabel_endpoint={endpoint} bestaat niet.",
+            )
+        elif not data.get("direct_url"):
+            errors.add("model_errors", "invalid", "Een actie moet een url of een dmn tabel hebben.")
+
+    def insert(self, data: JSON, previous: JSON | None = None) -> JSON:
+        key = data.get("uuid") or str(uuidlib.uuid4())
+        body = {"uuid": key, **self.defaults(), **{k: v for k, v in data.items() if k != "url"}}
+        stored = {**body, "url": self.url_for(key)}  # ``url`` is rendered from direct_url
+        self.backend.store(API, self.name, key, stored)
+        return stored
+
+    def render(self, body: JSON) -> JSON:
+        return {
+            "uuid": body["uuid"],
+            "naam": body.get("naam", ""),
+            "url": self._link(body),
+            "producttype_uuid": body.get("producttype_uuid"),
+            "mapping": body.get("mapping"),
+        }
+
+    def nested(self, body: JSON) -> JSON:
+        return {
+            "uuid": body["uuid"],
+            "naam": body.get("naam", ""),
+            "url": self._link(body),
+            "mapping": body.get("mapping"),
+        }
+
+    @staticmethod
+    def _link(body: JSON) -> str:
+        return str(body["direct_url"] if "direct_url" in body else body.get("url", ""))
+
+
+class ContentLabels(OpenProductCollection):
+    """Labels exist only when seeded: the real server makes them in its admin."""
+
+    name = "contentlabels"
+    operations = frozenset({"list"})
+
+    def defaults(self) -> JSON:
+        return {"naam": ""}
+
+    def insert(self, data: JSON, previous: JSON | None = None) -> JSON:
+        key = str(data["naam"])
+        stored = {"naam": key, "url": self.url_for(key)}
+        self.backend.store(API, self.name, key, stored)
+        return stored
+
+    def render(self, body: JSON) -> JSON:
+        return {"naam": body["naam"]}
+
+
+class Content(OpenProductCollection):
+    """Content elements of a producttype or a thema (Markdown), in Dutch only."""
+
+    name = "content"
+    read_only = ("uuid", "url", "taal")
+    filters = (
+        Filter("producttype__uuid", type="uuid", field="producttype_uuid"),
+        Filter("thema__uuid", type="uuid", field="thema_uuid"),
+    )
+
+    def defaults(self) -> JSON:
+        return {
+            "content": "",
+            "aanvullende_informatie": "",
+            "labels": [],
+            "producttype_uuid": None,
+            "thema_uuid": None,
+        }
+
+    def check_body(self, ctx: RequestContext, data: JSON, previous: JSON | None) -> None:
+        errors = FieldErrors(OPEN_PRODUCT_REQUIRED)
+        errors.required(data, "content")
+        check_uuid_ref(self.backend, errors, data, "producttype_uuid", "producttypen")
+        check_uuid_ref(self.backend, errors, data, "thema_uuid", "themas")
+        known = self.backend.table(API, "contentlabels")
+        for label in data.get("labels") or []:
+            if str(label) not in known:
+                errors.add("labels", "does_not_exist", f"Object met naam={label} bestaat niet.")
+        errors.raise_if_any()
+        if not data.get("producttype_uuid") and not data.get("thema_uuid"):
+            errors.add("model_errors", "invalid", "Geef een producttype of thema op.")
+        errors.raise_if_any()
+
+    def render(self, body: JSON) -> JSON:
+        rendered = super().render(body)
+        return {**rendered, "taal": "nl"}
+
+    def nested(self, body: JSON) -> JSON:
+        return {
+            "uuid": body["uuid"],
+            "taal": "nl",
+            "content": body.get("content", ""),
+            "aanvullende_informatie": body.get("aanvullende_informatie", ""),
+            "labels": list(body.get("labels", [])),
+        }
+
+    def of(self, ctx: RequestContext, field: str, key: str) -> httpx.Response:
+        """``producttypen/{uuid}/content`` and ``themas/{uuid}/content-elementen``: a plain
+        array (the real server does not paginate them), filtered by ``labels`` and
+        ``exclude_labels`` (comma-separated)."""
+        wanted = {v for value in ctx.query.get_list("labels") for v in value.split(",") if v}
+        unwanted = {
+            v for value in ctx.query.get_list("exclude_labels") for v in value.split(",") if v
+        }
+        rows = [
+            self.nested(row)
+            for row in self.backend.all(API, self.name)
+            if row.get(field) == key
+            and (not wanted or wanted & set(row.get("labels", [])))
+            and not unwanted & set(row.get("labels", []))
+        ]
+        return json_response(200, rows)
+
+
+class Schemas(OpenProductCollection):
+    """JSON schemas, addressed by a number (``/schemas/{id}``) the bodies never show."""
+
+    name = "schemas"
+    uuid_field = False
+    filters = (Filter("naam"), Filter("naam__contains", field="naam"))
+
+    def defaults(self) -> JSON:
+        return {"naam": "", "schema": {}}
+
+    def check_body(self, ctx: RequestContext, data: JSON, previous: JSON | None) -> None:
+        errors = FieldErrors(OPEN_PRODUCT_REQUIRED)
+        errors.required(data, "naam", "schema")
+        errors.max_length(data, {"naam": 200})
+        if "schema" in data and not isinstance(data["schema"], dict):
+            errors.add(
+                "schema",
+                "not_a_dict",
+                f'Verwachtte een dictionary, maar kreeg "{kind_of(data["schema"])}".',
+            )
+        errors.raise_if_any()
+
+    def insert(self, data: JSON, previous: JSON | None = None) -> JSON:
+        key = (
+            (previous or {}).get("uuid")
+            or data.get("uuid")
+            or str(max((int(k) for k in self.backend.table(API, self.name)), default=0) + 1)
+        )
+        body = {
+            "uuid": key,
+            **self.defaults(),
+            **{k: v for k, v in data.items() if k in ("naam", "schema")},
+        }
+        stored = {**body, "url": self.url_for(key)}
+        self.backend.store(API, self.name, key, stored)
+        return stored
+
+    def render(self, body: JSON) -> JSON:
+        return {"naam": body["naam"], "schema": body["schema"]}
+
+
+def _acties(backend: InMemoryBackend) -> Acties:
+    collection = backend.collections[(API, "acties")]
+    assert isinstance(collection, Acties)
+    return collection
+
+
+def _content(backend: InMemoryBackend) -> Content:
+    collection = backend.collections[(API, "content")]
+    assert isinstance(collection, Content)
+    return collection
+
+
 def install(backend: InMemoryBackend) -> None:
     for collection in (
         Locaties,
@@ -499,5 +790,9 @@ def install(backend: InMemoryBackend) -> None:
         ProductTypen,
         Prijzen,
         Links,
+        Acties,
+        ContentLabels,
+        Content,
+        Schemas,
     ):
         backend.register(collection)

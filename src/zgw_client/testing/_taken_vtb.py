@@ -208,7 +208,11 @@ class ExterneTaken(PlatformCollection):
             reminder = dt.date.fromisoformat(einde) - dt.timedelta(days=REMINDER_DAYS)
             body["datumHerinnering"] = reminder.isoformat()
         if body.get("taakSoort") == "betaaltaak" and isinstance(body.get("details"), dict):
-            body["details"] = {"valuta": "EUR", **body["details"]}
+            # ``valuta`` right after ``bedrag``, in the serializer's field order
+            given = body["details"]
+            ordered = {k: given[k] for k in ("bedrag",) if k in given}
+            ordered["valuta"] = given.get("valuta", "EUR")
+            body["details"] = {**ordered, **given}
         if body.get("taakSoort") in ("urltaak", "formuliertaak"):
             details: dict[str, Any] = body.get("details") or {}
             details.setdefault("voorinvullenGegevens", {})
@@ -236,6 +240,10 @@ class _PerSoort(ExterneTaken):
     def insert(self, data: JSON, previous: JSON | None = None) -> JSON:
         store = self.backend.collections[(API, "externetaken")]
         return store.insert({**data, "taakSoort": self.soort}, previous)
+
+    def remove(self, key: str) -> JSON | None:
+        # ``DELETE /betaaltaken/{uuid}`` deletes the taak itself (it lives in one store)
+        return self.backend.collections[(API, "externetaken")].remove(key)
 
 
 class BetaalTaken(_PerSoort):

@@ -7,8 +7,10 @@ only ``draft`` versions can change or be deleted; publishing one sets its
 ``beginGeldigheid`` to today and ends the previous version. A verzoek's ``verzoekType``
 must exist, have a version, and may not change; ``versie`` must be one of its versions.
 
-Not checked here: ``aanvraagGegevens`` against the version's JSON schema (the SDK ships no
-JSON Schema validator).
+``aanvraagGegevens`` is checked against the JSON schema of the version (``versie``, else the
+latest) for the keywords request forms use (see ``_jsonschema.py``), reporting the first
+error as the server does (``aanvraagGegevens.<path>``, code ``invalid-json-schema``).
+``geometrie``, ``verzoekBron`` and ``verzoekBetaling`` may be left out but not ``null``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from ._berichten import check_is_gerelateerd_aan
+from ._jsonschema import first_error
 from ._platform import (
     VALIDATION_TITLE,
     FieldErrors,
@@ -240,6 +243,18 @@ class Verzoeken(PlatformCollection):
             "verzoekBetaling": None,
         }
 
+    def check(
+        self, ctx: RequestContext, data: JSON, previous: JSON | None, *, partial: bool
+    ) -> None:
+        # stored as null when unset, but a request may not send null (checked on the request,
+        # not on the stored body a PATCH is merged into)
+        errors = FieldErrors()
+        for name in ("geometrie", "verzoekBron", "verzoekBetaling"):
+            if name in data and data[name] is None:
+                errors.add(name, "null", "Dit veld mag niet leeg zijn.")
+        errors.raise_if_any()
+        super().check(ctx, data, previous, partial=partial)
+
     def check_body(self, ctx: RequestContext, data: JSON, previous: JSON | None) -> None:
         errors = FieldErrors()
         errors.required(data, "verzoekType", "aanvraagGegevens")
@@ -279,6 +294,16 @@ class Verzoeken(PlatformCollection):
                     "unknown-schema",
                     "Onbekend VerzoekType schema versie: geen schema beschikbaar.",
                 )
+        errors.raise_if_any()
+        if isinstance(verzoektype, str) and isinstance(gegevens, dict):
+            versies = _versies_of(self.backend, verzoektype)
+            chosen = [v for v in versies if v["versie"] == data.get("versie")] or versies[:1]
+            failed = (
+                first_error(gegevens, chosen[0].get("aanvraagGegevensSchema")) if chosen else None
+            )
+            if failed is not None:
+                where, message = failed
+                errors.add(".".join(["aanvraagGegevens", *where]), "invalid-json-schema", message)
         errors.raise_if_any()
 
     def prepare(self, body: JSON, previous: JSON | None) -> None:

@@ -1,4 +1,5 @@
-"""Verzoeken API (Open VTB) models: submitted requests, verzoektypen and their versions."""
+"""Verzoeken API (Open VTB) models: submitted requests, verzoektypen and their versions,
+and registering one from a portal ([`registration`][zgw_client.verzoeken.registration])."""
 
 from .models import (
     RESOURCE_MODELS,
@@ -14,6 +15,7 @@ from .models import (
     VerzoekTypeVersieStatus,
     VerzoekTypeVersieSummary,
 )
+from .registration import ZaakLinkError, registration_body
 
 __all__ = [
     "RESOURCE_MODELS",
@@ -28,4 +30,6 @@ __all__ = [
     "VerzoekTypeVersie",
     "VerzoekTypeVersieStatus",
     "VerzoekTypeVersieSummary",
+    "ZaakLinkError",
+    "registration_body",
 ]
