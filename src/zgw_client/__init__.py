@@ -8,7 +8,7 @@ from ._async.client import AsyncZGWClient
 from ._async.contact import contactmomenten_about_zaak as async_contactmomenten_about_zaak
 from ._async.pagination import AsyncPaginator
 from ._auth import APIKeyAuth, ServiceAuth, ServiceRouter, TokenAuth, ZGWJWTAuth, mint_jwt
-from ._cache import InMemoryCache, NoCache, ResponseCache
+from ._cache import InMemoryCache, NoCache
 from ._config import (
     API_KINDS,
     APIKeyCredentials,
@@ -52,6 +52,7 @@ from ._exceptions import (
 )
 from ._models import ZGWModel
 from ._pagination import Page
+from ._sync.cache import ResponseCache
 from ._sync.client import ZGWClient
 from ._sync.contact import contactmomenten_about_zaak
 from ._sync.pagination import Paginator

@@ -28,13 +28,14 @@ from tenacity import (
 from .. import _core
 from .._async_concurrency import current_limiter
 from .._base_client import MAX_REDIRECTS, BaseClient
-from .._cache import ResponseCache
+from .._cache import CachePolicy
 from .._config import RetryPolicy, Service, ZGWConfig
 from .._exceptions import ConfigurationError, RetriesExhaustedError
 from .._models import ZGWModel, parse_response_body
 from .._request_context import REQUEST_WRITTEN
 from .api import AsyncAPI
 from .besluiten import AsyncBesluitenAPI
+from .cache import AsyncCacheStore, AsyncResponseCache
 from .catalogi import AsyncCatalogiAPI
 from .contactmomenten import AsyncContactmomentenAPI
 from .documenten import AsyncDocumentenAPI
@@ -68,9 +69,14 @@ class AsyncZGWClient(BaseClient):
             :class:`Service`); services may also be given by keyword.
         http_client: an ``httpx.AsyncClient`` to use (for proxies, custom TLS or a mock
             transport). The client does not close a client it was given.
-        cache: where published catalogi bodies are kept (default: in memory, per client).
-            Pass a shared :class:`~zgw_client.ResponseCache` to share it between processes.
-        catalogi_ttl: seconds to keep catalogi bodies that carry no ``concept`` flag.
+        cache: where cached bodies and ETags are kept (default: in memory, per client).
+            Pass a shared [`AsyncResponseCache`][zgw_client.cache.AsyncResponseCache]
+            (e.g. [`AsyncRedisCache`][zgw_client.cache.AsyncRedisCache]) to share it
+            between processes; [`NoCache`][zgw_client.NoCache] keeps nothing.
+        cache_policy: how long cached bodies live, per kind
+            ([`CachePolicy`][zgw_client.cache.CachePolicy]).
+        catalogi_ttl: shortcut for ``cache_policy.fresh["catalogi"]``: seconds to serve
+            catalogi bodies that carry no ``concept`` flag without a request.
         use_etags: revalidate single-resource GETs with ``If-None-Match``; turn off for a
             server whose ETags lag behind its writes.
 
@@ -88,14 +94,21 @@ class AsyncZGWClient(BaseClient):
         /,
         *,
         http_client: httpx.AsyncClient | None = None,
-        cache: ResponseCache | None = None,
-        catalogi_ttl: float = 300.0,
+        cache: AsyncResponseCache | Any = None,
+        cache_policy: CachePolicy | None = None,
+        catalogi_ttl: float | None = None,
         use_etags: bool = True,
         **services: Service,
     ) -> None:
         super().__init__(
-            config, cache=cache, catalogi_ttl=catalogi_ttl, use_etags=use_etags, **services
+            config,
+            cache=cache,
+            cache_policy=cache_policy,
+            catalogi_ttl=catalogi_ttl,
+            use_etags=use_etags,
+            **services,
         )
+        self._cache_store = AsyncCacheStore(self.cache, self.cache_policy)
         self._namespaces: dict[str, AsyncAPI] = {}
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.AsyncClient()
@@ -239,9 +252,13 @@ class AsyncZGWClient(BaseClient):
             headers=headers,
             timeout=timeout,
         )
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
-            self._forget(url)
-        response = await self._send(request, service, stream=False)
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            response = await self._send(request, service, stream=False)
+        else:
+            try:
+                response = await self._send(request, service, stream=False)
+            finally:  # also when it failed: the write may have reached the server
+                await self._after_write(url)
         if response.status_code >= 400:
             raise _core.api_error(response)
         return response
@@ -259,15 +276,37 @@ class AsyncZGWClient(BaseClient):
         Published catalogi bodies come from the cache without a request; a body the server
         gave an ETag for is revalidated with ``If-None-Match`` and reused on 304.
         """
-        key = self._cache_key(url, params)
-        cached = self._cached_body(url, key)
-        if cached is not None:
-            return cached
-        request_headers, known_body = self._conditional_headers(key, headers, params)
+        plan = None if self._cache_store.disabled else self._cache_plan(url, params, headers)
+        if plan is None:
+            response = await self.request(
+                "GET", url, params=params, headers=headers, timeout=timeout
+            )
+            return self._body_after_get(url, response, None)
+        store = self._cache_store
+        entry, generation = await store.lookup(plan)
+        if entry is not None and entry.is_fresh(store.now()):
+            return entry.body
         response = await self.request(
-            "GET", url, params=params, headers=request_headers, timeout=timeout
+            "GET",
+            url,
+            params=params,
+            headers=self._conditional_headers(entry, headers, plan),
+            timeout=timeout,
         )
-        return self._body_after_get(url, key, response, known_body, params)
+        body = self._body_after_get(url, response, entry)
+        revalidated = entry if response.status_code == 304 else None
+        etag = response.headers.get("ETag") or (revalidated.etag if revalidated else None)
+        await store.store(
+            plan, body=body, etag=etag, generation=generation, revalidated=revalidated
+        )
+        return body
+
+    async def _after_write(self, url: str) -> None:
+        """Make the cached entries of the API written to stale, in every process that
+        shares the cache (see ``zgw_client._cache``)."""
+        key = None if self._cache_store.disabled else self._generation_key_for(url)
+        if key is not None:
+            await self._cache_store.invalidate(key)
 
     async def get(self, url: str, *, timeout: float | httpx.Timeout | None = None) -> ZGWModel:
         """Fetch any resource by URL and return it as its typed model.

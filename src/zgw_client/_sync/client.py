@@ -30,12 +30,13 @@ from tenacity import (
 from .. import _core
 from .._sync_concurrency import current_limiter
 from .._base_client import MAX_REDIRECTS, BaseClient
-from .._cache import ResponseCache
+from .._cache import CachePolicy
 from .._config import RetryPolicy, Service, ZGWConfig
 from .._exceptions import ConfigurationError, RetriesExhaustedError
 from .._models import ZGWModel, parse_response_body
 from .._request_context import REQUEST_WRITTEN
 from .api import API
+from .cache import CacheStore, ResponseCache
 from .besluiten import BesluitenAPI
 from .catalogi import CatalogiAPI
 from .contactmomenten import ContactmomentenAPI
@@ -70,9 +71,14 @@ class ZGWClient(BaseClient):
             :class:`Service`); services may also be given by keyword.
         http_client: an ``httpx.Client`` to use (for proxies, custom TLS or a mock
             transport). The client does not close a client it was given.
-        cache: where published catalogi bodies are kept (default: in memory, per client).
-            Pass a shared :class:`~zgw_client.ResponseCache` to share it between processes.
-        catalogi_ttl: seconds to keep catalogi bodies that carry no ``concept`` flag.
+        cache: where cached bodies and ETags are kept (default: in memory, per client).
+            Pass a shared [`ResponseCache`][zgw_client.cache.ResponseCache]
+            (e.g. [`RedisCache`][zgw_client.cache.RedisCache]) to share it
+            between processes; [`NoCache`][zgw_client.NoCache] keeps nothing.
+        cache_policy: how long cached bodies live, per kind
+            ([`CachePolicy`][zgw_client.cache.CachePolicy]).
+        catalogi_ttl: shortcut for ``cache_policy.fresh["catalogi"]``: seconds to serve
+            catalogi bodies that carry no ``concept`` flag without a request.
         use_etags: revalidate single-resource GETs with ``If-None-Match``; turn off for a
             server whose ETags lag behind its writes.
 
@@ -90,14 +96,21 @@ class ZGWClient(BaseClient):
         /,
         *,
         http_client: httpx.Client | None = None,
-        cache: ResponseCache | None = None,
-        catalogi_ttl: float = 300.0,
+        cache: ResponseCache | Any = None,
+        cache_policy: CachePolicy | None = None,
+        catalogi_ttl: float | None = None,
         use_etags: bool = True,
         **services: Service,
     ) -> None:
         super().__init__(
-            config, cache=cache, catalogi_ttl=catalogi_ttl, use_etags=use_etags, **services
+            config,
+            cache=cache,
+            cache_policy=cache_policy,
+            catalogi_ttl=catalogi_ttl,
+            use_etags=use_etags,
+            **services,
         )
+        self._cache_store = CacheStore(self.cache, self.cache_policy)
         self._namespaces: dict[str, API] = {}
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client()
@@ -241,9 +254,13 @@ class ZGWClient(BaseClient):
             headers=headers,
             timeout=timeout,
         )
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
-            self._forget(url)
-        response = self._send(request, service, stream=False)
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            response = self._send(request, service, stream=False)
+        else:
+            try:
+                response = self._send(request, service, stream=False)
+            finally:  # also when it failed: the write may have reached the server
+                self._after_write(url)
         if response.status_code >= 400:
             raise _core.api_error(response)
         return response
@@ -261,15 +278,37 @@ class ZGWClient(BaseClient):
         Published catalogi bodies come from the cache without a request; a body the server
         gave an ETag for is revalidated with ``If-None-Match`` and reused on 304.
         """
-        key = self._cache_key(url, params)
-        cached = self._cached_body(url, key)
-        if cached is not None:
-            return cached
-        request_headers, known_body = self._conditional_headers(key, headers, params)
+        plan = None if self._cache_store.disabled else self._cache_plan(url, params, headers)
+        if plan is None:
+            response = self.request(
+                "GET", url, params=params, headers=headers, timeout=timeout
+            )
+            return self._body_after_get(url, response, None)
+        store = self._cache_store
+        entry, generation = store.lookup(plan)
+        if entry is not None and entry.is_fresh(store.now()):
+            return entry.body
         response = self.request(
-            "GET", url, params=params, headers=request_headers, timeout=timeout
+            "GET",
+            url,
+            params=params,
+            headers=self._conditional_headers(entry, headers, plan),
+            timeout=timeout,
         )
-        return self._body_after_get(url, key, response, known_body, params)
+        body = self._body_after_get(url, response, entry)
+        revalidated = entry if response.status_code == 304 else None
+        etag = response.headers.get("ETag") or (revalidated.etag if revalidated else None)
+        store.store(
+            plan, body=body, etag=etag, generation=generation, revalidated=revalidated
+        )
+        return body
+
+    def _after_write(self, url: str) -> None:
+        """Make the cached entries of the API written to stale, in every process that
+        shares the cache (see ``zgw_client._cache``)."""
+        key = None if self._cache_store.disabled else self._generation_key_for(url)
+        if key is not None:
+            self._cache_store.invalidate(key)
 
     def get(self, url: str, *, timeout: float | httpx.Timeout | None = None) -> ZGWModel:
         """Fetch any resource by URL and return it as its typed model.
