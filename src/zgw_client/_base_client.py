@@ -16,6 +16,7 @@ import httpx
 
 from . import _core
 from ._auth import ServiceAuth, ServiceRouter
+from ._bsn_filters import warn_fallback
 from ._cache import (
     CacheEntry,
     CachePlan,
@@ -88,6 +89,8 @@ class BaseClient:
         #: Revalidate single-resource GETs with ``If-None-Match`` (see the caching guide).
         self.use_etags = use_etags
         self._api_versions: dict[str, str] = {}
+        #: (service, search path) pairs whose server answered 404/405 (see ``_bsn_filters``).
+        self._missing_searches: set[tuple[str, str]] = set()
 
     def __repr__(self) -> str:
         names = ", ".join(f"{name}={svc.api_root!r}" for name, svc in self.config.services.items())
@@ -284,6 +287,20 @@ class BaseClient:
             response=response,
             url=where,
         )
+
+    def _bsn_in_body(self, service: str, search_path: str) -> bool:
+        """Whether a BSN filter of ``service`` goes in the body of ``search_path`` (see
+        [`Service.bsn_filters`][zgw_client.Service])."""
+        mode = self.service(service).bsn_filters
+        if mode == "query":
+            return False
+        return mode == "body" or (service, search_path) not in self._missing_searches
+
+    def _note_missing_search(self, service: str, search_path: str, status: int) -> None:
+        """The server has no ``search_path``: with ``auto``, later lists use the query."""
+        if (service, search_path) not in self._missing_searches:
+            self._missing_searches.add((service, search_path))
+            warn_fallback(self.service(service).api_root, search_path, status)
 
     def api_version(self, service: str) -> str | None:
         """The ``API-version`` the service last reported, or ``None`` before any response."""

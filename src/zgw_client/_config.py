@@ -30,6 +30,7 @@ __all__ = [
     "API_KINDS",
     "APIKeyCredentials",
     "ApiKind",
+    "BsnFilters",
     "Credentials",
     "RetryPolicy",
     "Service",
@@ -201,6 +202,15 @@ class RetryPolicy:
         return cls(max_attempts=1)
 
 
+#: Where a list filter on a BSN goes: ``auto`` in a search body where the API has a search
+#: endpoint (Zaken ``POST zaken/_zoek``, Objects ``POST objects/search``), falling back to
+#: the query string (with a warning) when the server answers 404/405; ``body`` only in a
+#: body (an API without a search endpoint raises instead of putting it in a URL);
+#: ``query`` always in the query string, as before.
+BsnFilters = Literal["auto", "body", "query"]
+_BSN_FILTERS: tuple[str, ...] = get_args(BsnFilters)
+
+
 @dataclass(frozen=True)
 class Service:
     """One API root and how to talk to it.
@@ -213,6 +223,10 @@ class Service:
         kind: what API it is (one of [`API_KINDS`][zgw_client.API_KINDS]). May be left out
             when the service's name in the [`ZGWConfig`][zgw_client.ZGWConfig] is a kind
             (``zaken``); a second Open Zaak under another name says ``kind="zaken"``.
+        bsn_filters: where list filters on a BSN go: ``"auto"`` (a search body where the
+            API has one, else the query string), ``"body"`` (never a URL: refuse what
+            cannot be sent in a body) or ``"query"`` (the query string). A BSN in a URL
+            ends up in access and proxy logs; see the "Running a portal" guide.
     """
 
     api_root: str
@@ -220,10 +234,16 @@ class Service:
     timeouts: Timeouts = field(default_factory=Timeouts)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     kind: ApiKind | None = None
+    bsn_filters: BsnFilters = "auto"
 
     def __post_init__(self) -> None:
         if self.kind is not None:
             check_kind(self.kind, where=f"Service({self.api_root!r})")
+        if self.bsn_filters not in _BSN_FILTERS:
+            raise ConfigurationError(
+                f"Service({self.api_root!r}): bsn_filters must be one of "
+                f"{', '.join(_BSN_FILTERS)} (got {self.bsn_filters!r})."
+            )
         url = httpx.URL(self.api_root)
         if url.scheme not in ("http", "https") or not url.host:
             raise ConfigurationError(
@@ -322,6 +342,7 @@ class ZGWConfig:
             ZGW_NAME_API_KEY         with optional ZGW_NAME_API_KEY_HEADER
             ZGW_NAME_TIMEOUT         read/write timeout in seconds
             ZGW_NAME_MAX_ATTEMPTS    retry policy
+            ZGW_NAME_BSN_FILTERS     auto, body or query (see Service.bsn_filters)
 
         Shared JWT credentials can be given once as ``ZGW_CLIENT_ID``/``ZGW_SECRET``.
         Any ``ZGW_<X>_API_ROOT`` configures a service named ``x``.
@@ -356,6 +377,8 @@ class ZGWConfig:
                 settings["retry"] = {"max_attempts": get("MAX_ATTEMPTS")}
             if get("KIND"):
                 settings["kind"] = get("KIND")
+            if get("BSN_FILTERS"):
+                settings["bsn_filters"] = get("BSN_FILTERS")
             services[upper.lower()] = _service_from_mapping(
                 settings, where=f"environment {prefix}{upper}_*"
             )
@@ -426,6 +449,7 @@ _SERVICE_KEYS = {
     "connect_timeout",
     "token_lifetime",
     "retry",
+    "bsn_filters",
 }
 
 
@@ -479,6 +503,7 @@ def _service_from_mapping(settings: Mapping[str, Any], *, where: str) -> Service
         timeouts=Timeouts(connect=connect, read=read, write=read),
         retry=retry,
         kind=kind,
+        bsn_filters=settings.get("bsn_filters", "auto"),
     )
 
 

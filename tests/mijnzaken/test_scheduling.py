@@ -29,6 +29,17 @@ from zgw_client.testing.demo import DemoScenario
 GATE_SECONDS = 5.0
 
 
+#: The zaken list and the rollen list of the subject: both ``POST zaken/_zoek`` (the BSN
+#: stays out of the URL), told apart by their query.
+ZAKEN_LIST = "/zaken/api/v1/zaken/_zoek?pageSize"
+ROLLEN_LIST = "/zaken/api/v1/zaken/_zoek?expand=rollen"
+
+
+def _where(request: httpx.Request) -> str:
+    """The request's path and query."""
+    return request.url.raw_path.decode("ascii")
+
+
 class Gate:
     """Holds requests matching ``held`` until a request matching ``opener`` has come in."""
 
@@ -141,13 +152,13 @@ class Timeline:
 
     def seconds(self, request: httpx.Request) -> tuple[float, float]:
         for part, seconds in self.by_path.items():
-            if part in request.url.path:
+            if part in _where(request):
                 return seconds
         return self.write_seconds, self.answer_seconds
 
     def log(self, what: str, request: httpx.Request) -> None:
         with self.lock:
-            self.events.append((time.monotonic(), what, request.url.path))
+            self.events.append((time.monotonic(), what, _where(request)))
 
     def first(self, what: str, path_part: str) -> float:
         return min(t for t, w, p in self.events if w == what and path_part in p)
@@ -234,7 +245,7 @@ async def test_catalogi_do_not_wait_for_the_rollen(
 ) -> None:
     """The statustypen are asked as soon as the zaken are in, while the rollen (which decide
     what is shown) are still on their way: one round trip less on a cold cache."""
-    gate = Gate(held="/zaken/api/v1/rollen", opener="/catalogi/api/v1/statustypen")
+    gate = Gate(held=ROLLEN_LIST, opener="/catalogi/api/v1/statustypen")
     mz = composer_on(
         backend,
         lambda: SyncGateTransport(backend, gate),
@@ -356,8 +367,8 @@ async def test_the_zaken_list_goes_out_first(
     overview = await resolve(mz.overview(bsn=DEMO_BSN, details=details))
 
     assert overview.complete
-    zaken_written = timeline.first("written", "/zaken/api/v1/zaken")
-    others = [*timeline.starts("/zaken/api/v1/rollen"), *timeline.starts("/objecten/")]
+    zaken_written = timeline.first("written", ZAKEN_LIST)
+    others = [*timeline.starts(ROLLEN_LIST), *timeline.starts("/objecten/")]
     if details:
         others += timeline.starts("/klantinteracties/api/v1/klantcontacten")
     assert len(others) >= 3 + details
@@ -380,8 +391,8 @@ async def test_without_a_write_report_the_others_wait_only_briefly(
     overview = await resolve(mz.overview(bsn=DEMO_BSN))
 
     assert overview.complete
-    zaken_started = timeline.first("start", "/zaken/api/v1/zaken")
-    rollen_started = timeline.first("start", "/zaken/api/v1/rollen")
+    zaken_started = timeline.first("start", ZAKEN_LIST)
+    rollen_started = timeline.first("start", ROLLEN_LIST)
     assert rollen_started - zaken_started < 0.2  # well before the zaken list's answer
 
 
@@ -405,7 +416,7 @@ async def test_the_catalogi_go_out_before_the_zaken_and_rollen_are_parsed(
         by_path={
             "/catalogi/api/v1/statustypen": slow_write,
             "/catalogi/api/v1/zaaktypen/": slow_write,
-            "/zaken/api/v1/rollen": (0.0, 0.12),  # in while those are being written
+            ROLLEN_LIST: (0.0, 0.12),  # in while those are being written
         },
     )
     mz = composer_on(
@@ -430,7 +441,7 @@ async def test_the_catalogi_go_out_before_the_zaken_and_rollen_are_parsed(
         timeline.first("written", "/catalogi/api/v1/statustypen"),
         timeline.first("written", "/catalogi/api/v1/zaaktypen/"),
     )
-    rollen_in = timeline.first("written", "/zaken/api/v1/rollen") + 0.12
+    rollen_in = timeline.first("written", ROLLEN_LIST) + 0.12
     assert rollen_in < catalogi_written  # the rollen were in before: they waited
     assert parsed["zaken"] >= catalogi_written
     assert parsed["rollen"] >= catalogi_written

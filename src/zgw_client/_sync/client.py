@@ -36,8 +36,8 @@ from .._exceptions import ConfigurationError, RetriesExhaustedError
 from .._models import ZGWModel, parse_response_body
 from .._request_context import REQUEST_WRITTEN
 from .api import API
-from .cache import CacheStore, ResponseCache
 from .besluiten import BesluitenAPI
+from .cache import CacheStore, ResponseCache
 from .catalogi import CatalogiAPI
 from .contactmomenten import ContactmomentenAPI
 from .documenten import DocumentenAPI
