@@ -27,7 +27,7 @@ from tenacity import (
     stop_after_attempt,
 )
 
-from .. import _core
+from .. import _core, tracing
 from .._sync_concurrency import current_limiter
 from .._base_client import MAX_REDIRECTS, BaseClient
 from .._cache import CachePolicy
@@ -382,15 +382,18 @@ class ZGWClient(BaseClient):
         self, request: httpx.Request, service: Service, *, stream: bool
     ) -> httpx.Response:
         """Send ``request`` with retries, following the redirects the policy allows (see
-        [`RedirectError`][zgw_client.RedirectError])."""
-        for _ in range(MAX_REDIRECTS):
-            response = self._send_with_retries(request, service, stream=stream)
-            follow = self._redirect_for(request, response)
-            if follow is None:
-                return response
-            response.close()
-            request = follow
-        raise self._too_many_redirects(request, response)
+        [`RedirectError`][zgw_client.RedirectError]), in one tracing span."""
+        with tracing.request_span(request, service.kind) as span:
+            for _ in range(MAX_REDIRECTS):
+                response = self._send_with_retries(request, service, stream=stream)
+                follow = self._redirect_for(request, response)
+                if follow is None:
+                    span.resent(response.extensions.get("zgw.attempts", 1) - 1)
+                    span.answered(response)
+                    return response
+                response.close()
+                request = follow
+            raise self._too_many_redirects(request, response)
 
     def _send_with_retries(
         self, request: httpx.Request, service: Service, *, stream: bool
@@ -470,6 +473,7 @@ class ZGWClient(BaseClient):
                 attempts=attempts,
                 last_error=signal.error,
             ) from signal.error
+        response.extensions["zgw.attempts"] = retrying.statistics.get("attempt_number", 1)
         return response
 
     def _send_once(
