@@ -33,8 +33,12 @@ def client_from_env() -> AsyncZGWClient:
 
 
 def _sessions() -> dict[str, str]:
-    pairs = (p.split("=", 1) for p in os.environ.get("ZGW_DEMO_SESSIONS", "").split(",") if p)
-    return {token: bsn for token, bsn in pairs}
+    found: dict[str, str] = {}
+    for pair in os.environ.get("ZGW_DEMO_SESSIONS", "").split(","):
+        token, _, bsn = pair.partition("=")
+        if token and bsn:
+            found[token] = bsn
+    return found
 
 
 def logged_in_bsn(request: Request) -> str:
