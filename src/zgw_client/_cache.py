@@ -224,6 +224,12 @@ def generation_key(space: str) -> str:
     return f"{space}#generation"
 
 
+#: The generation of a namespace that was never written to. A lost generation key (evicted)
+#: falls back to it: keep generation keys from eviction (they have no TTL; use a
+#: ``volatile-*`` maxmemory policy), or entries from before the last write count again.
+INITIAL_GENERATION = "0"
+
+
 def new_generation() -> str:
     """A fresh generation token (random, so workers need no counter in common)."""
     return secrets.token_hex(8)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from .._cache import (
+    INITIAL_GENERATION,
     CacheEntry,
     CachePlan,
     CachePolicy,
@@ -85,15 +86,13 @@ class CacheStore:
     def lookup(self, plan: CachePlan) -> tuple[CacheEntry | None, str]:
         """The valid entry for ``plan`` (or ``None``) and the generation it belongs to.
 
-        A namespace without a generation gets one first, so that an entry always names
-        the generation it was stored under and a lost generation key makes entries stale,
-        never valid again.
+        A namespace nobody wrote to yet is of generation ``INITIAL_GENERATION``, the same
+        in every worker, so workers that start together agree on it; a write sets a
+        random one.
         """
         stored, generation = self._read([plan.key, plan.generation_key])
         if not isinstance(generation, str) or not generation:
-            generation = new_generation()
-            self._resolve(self.cache.set(plan.generation_key, generation, None))
-            return None, generation
+            generation = INITIAL_GENERATION
         return CacheEntry.from_json(stored, generation), generation
 
     def store(
