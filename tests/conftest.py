@@ -59,15 +59,37 @@ async def close(client: Any) -> None:
     await resolve(client.aclose() if isinstance(client, AsyncZGWClient) else client.close())
 
 
-def pytest_report_header() -> str:
+def pytest_report_header() -> list[str]:
+    from tests.support.redis_server import which_redis
+
     if SPECS.is_dir():
-        return (
+        contract = (
             f"contract checks: exchanges with the in-memory backend are validated against {SPECS}"
         )
-    return (
-        f"contract checks: OFF - the OpenAPI specs folder {SPECS} is absent, so requests and "
-        "responses are not validated against the official specs"
+    else:
+        contract = (
+            f"contract checks: OFF - the OpenAPI specs folder {SPECS} is absent, so requests "
+            "and responses are not validated against the official specs"
+        )
+    binary = which_redis()
+    redis = (
+        f"redis: the Redis cache tests run against a real redis-server ({binary}) on a free "
+        "loopback port"
+        if binary
+        else "redis: redis-server not found (or ZGW_TEST_REDIS=fake): the Redis cache tests "
+        "run against fakeredis, in-process"
     )
+    return [contract, redis]
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A redis-server of the test session (or the fakeredis fallback), see tests/support."""
+    from tests.support.redis_server import start_redis
+
+    server = start_redis(tmp_path_factory.mktemp("redis"))
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)

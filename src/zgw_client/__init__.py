@@ -20,11 +20,12 @@ if TYPE_CHECKING:
     from ._async.pagination import AsyncPaginator
     from ._async.resource import AsyncNestedResource, AsyncResource
     from ._auth import APIKeyAuth, ServiceAuth, ServiceRouter, TokenAuth, ZGWJWTAuth, mint_jwt
-    from ._cache import InMemoryCache, NoCache, ResponseCache
+    from ._cache import InMemoryCache, NoCache
     from ._config import (
         API_KINDS,
         APIKeyCredentials,
         ApiKind,
+        BsnFilters,
         Credentials,
         NoAuth,
         RetryPolicy,
@@ -69,6 +70,7 @@ if TYPE_CHECKING:
     from ._models import SnakeCaseModel, ZGWModel
     from ._pagination import Page
     from ._sync.api import API
+    from ._sync.cache import ResponseCache
     from ._sync.client import ZGWClient
     from ._sync.contact import contactmomenten_about_zaak
     from ._sync.pagination import Paginator
@@ -90,7 +92,8 @@ _EXPORTS = {
     "mint_jwt": "._auth",
     "InMemoryCache": "._cache",
     "NoCache": "._cache",
-    "ResponseCache": "._cache",
+    "ResponseCache": "._sync.cache",
+    "BsnFilters": "._config",
     "API_KINDS": "._config",
     "APIKeyCredentials": "._config",
     "ApiKind": "._config",
@@ -164,6 +167,7 @@ __all__ = [
     "AuthenticationError",
     "BSNLogFilter",
     "BadRequestError",
+    "BsnFilters",
     "ConfigurationError",
     "ConflictError",
     "ConnectError",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
@@ -16,7 +17,17 @@ from pydantic import BaseModel
 
 from . import _core
 from ._auth import ServiceAuth, ServiceRouter, no_credentials_error
-from ._cache import InMemoryCache, ResponseCache, catalogi_ttl_for
+from ._bsn_filters import warn_fallback
+from ._cache import (
+    CacheEntry,
+    CachePlan,
+    CachePolicy,
+    InMemoryCache,
+    generation_key,
+    namespace,
+    plan_for,
+    writes_invalidate,
+)
 from ._config import Service, ZGWConfig
 from ._exceptions import (
     ConfigurationError,
@@ -47,8 +58,9 @@ class BaseClient:
         config: ZGWConfig | Mapping[str, Service] | None = None,
         /,
         *,
-        cache: ResponseCache | None = None,
-        catalogi_ttl: float = 300.0,
+        cache: Any = None,
+        cache_policy: CachePolicy | None = None,
+        catalogi_ttl: float | None = None,
         use_etags: bool = True,
         **services: Service,
     ) -> None:
@@ -70,14 +82,18 @@ class BaseClient:
             name: httpx.URL(service.api_root).path for name, service in config.services.items()
         }
         self._auth = ServiceAuth(self._router)
-        #: Published catalogi bodies (see `_cache`); pluggable.
-        self.cache: ResponseCache = cache if cache is not None else InMemoryCache()
-        self._catalogi_ttl = catalogi_ttl
-        #: Revalidate single-resource GETs with ``If-None-Match`` (see `_cache`).
+        #: Where cached bodies and ETags are kept (see the caching guide); pluggable.
+        self.cache: Any = cache if cache is not None else InMemoryCache()
+        policy = cache_policy or CachePolicy()
+        if catalogi_ttl is not None:
+            policy = replace(policy, fresh={**policy.fresh, "catalogi": catalogi_ttl})
+        #: How long cached bodies live, per kind.
+        self.cache_policy = policy
+        #: Revalidate single-resource GETs with ``If-None-Match`` (see the caching guide).
         self.use_etags = use_etags
-        # ETag -> body of single resources, to revalidate with If-None-Match.
-        self._etags = InMemoryCache(maxsize=2048)
         self._api_versions: dict[str, str] = {}
+        #: (service, search path) pairs whose server answered 404/405 (see ``_bsn_filters``).
+        self._missing_searches: set[tuple[str, str]] = set()
 
     def __repr__(self) -> str:
         names = ", ".join(f"{name}={svc.api_root!r}" for name, svc in self.config.services.items())
@@ -277,6 +293,20 @@ class BaseClient:
             url=where,
         )
 
+    def _bsn_in_body(self, service: str, search_path: str) -> bool:
+        """Whether a BSN filter of ``service`` goes in the body of ``search_path`` (see
+        [`Service.bsn_filters`][zgw_client.Service])."""
+        mode = self.service(service).bsn_filters
+        if mode == "query":
+            return False
+        return mode == "body" or (service, search_path) not in self._missing_searches
+
+    def _note_missing_search(self, service: str, search_path: str, status: int) -> None:
+        """The server has no ``search_path``: with ``auto``, later lists use the query."""
+        if (service, search_path) not in self._missing_searches:
+            self._missing_searches.add((service, search_path))
+            warn_fallback(self.service(service).api_root, search_path, status)
+
     def api_version(self, service: str) -> str | None:
         """The ``API-version`` the service last reported, or ``None`` before any response."""
         return self._api_versions.get(service)
@@ -287,76 +317,74 @@ class BaseClient:
             if name is not None:
                 self._api_versions[name] = version
 
-    # -- caching (pure decisions; the faces do the request) ----------------------------
-    @staticmethod
-    def _cache_key(url: str, params: Mapping[str, Any] | None) -> str:
-        """The URL with its query: a key only, never sent (so no URL parsing here)."""
-        if not params:
-            return url
-        query = urlencode(_core.encode_params(params))
-        return f"{url}{'&' if '?' in url else '?'}{query}"
-
-    def _cached_body(self, url: str, key: str) -> Any | None:
-        """A body that needs no request at all (a published catalogi resource)."""
-        if self.service_kind_for(url) != "catalogi":
-            return None
-        return self.cache.get(key)
-
-    def _conditional_headers(
-        self,
-        key: str,
-        headers: Mapping[str, str] | None,
-        params: Mapping[str, Any] | None = None,
-    ) -> tuple[dict[str, str], Any | None]:
-        """Add ``If-None-Match`` when an ETag is known; return the body it stands for.
-
-        Not for expanded GETs: the server's ETag covers the resource itself, not what is
-        embedded, so a 304 could hide a changed status or a deleted rol.
-        """
-        merged = dict(headers or {})
-        if not self.use_etags or (params and params.get("expand")):
-            return merged, None
-        known = self._etags.get(key)
-        if known is None:
-            return merged, None
-        etag, body = known
-        merged.setdefault("If-None-Match", etag)
-        return merged, body
-
-    def _forget(self, url: str) -> None:
-        """After a write, drop the ETags of that API: the write may change related resources
-        (a new status changes its zaak) and the server's ETag may lag behind."""
-        name = self._router.find(url)
-        if name is not None:
-            self._etags.discard_prefix(self.config.services[name].api_root)
-
-    def _body_after_get(
+    # -- caching (pure decisions; the faces do the cache's and the server's I/O) ------
+    def _cache_plan(
         self,
         url: str,
-        key: str,
-        response: httpx.Response,
-        known_body: Any | None,
-        params: Mapping[str, Any] | None = None,
-    ) -> Any:
-        """The body of a GET: the known one on 304, else parsed and remembered."""
-        if response.status_code == 304 and known_body is not None:
-            body = known_body
-        elif response.status_code == 304:
+        params: Mapping[str, Any] | None,
+        headers: Mapping[str, str] | None,
+    ) -> CachePlan | None:
+        """What the cache may do for a GET of ``url``; ``None``: no lookup at all.
+
+        Not for a caller's own ``If-None-Match`` (their 304 is theirs to handle), and not
+        revalidated when expanded: the server's ETag covers the resource itself, not what
+        is embedded, so a 304 could hide a changed status or a deleted rol.
+        """
+        if headers and any(name.lower() == "if-none-match" for name in headers):
+            return None
+        name = self._router.find(url)
+        if name is None:
+            return None
+        service = self.config.services[name]
+        target = parse_url(url)
+        relative = target.path[len(self._root_paths[name]) :]
+        encoded = _core.encode_params(params) if params else []
+        query = "&".join(filter(None, [target.query.decode("ascii"), urlencode(encoded)]))
+        return plan_for(
+            self.cache_policy,
+            kind=self.config.kind_of(name),
+            api_root=service.api_root,
+            relative_path=relative,
+            query=query,
+            expanded=bool(params and params.get("expand")) or "expand=" in query,
+            use_etags=self.use_etags,
+        )
+
+    def _generation_key_for(self, url: str) -> str | None:
+        """The generation key a write to ``url`` bumps, or ``None`` when that API keeps
+        nothing in the cache: the write may change related resources (a new status
+        changes its zaak) and the server's ETag may lag behind."""
+        name = self._router.find(url)
+        if name is None:
+            return None
+        kind = self.config.kind_of(name)
+        if not writes_invalidate(self.cache_policy, kind):
+            return None
+        return generation_key(namespace(kind, self.config.services[name].api_root))
+
+    @staticmethod
+    def _conditional_headers(
+        entry: CacheEntry | None, headers: Mapping[str, str] | None, plan: CachePlan
+    ) -> dict[str, str]:
+        """The request's headers, with ``If-None-Match`` when an ETag is known."""
+        merged = dict(headers or {})
+        if entry is not None and entry.etag and plan.revalidate:
+            merged["If-None-Match"] = entry.etag
+        return merged
+
+    @staticmethod
+    def _body_after_get(url: str, response: httpx.Response, entry: CacheEntry | None) -> Any:
+        """The body of a GET: the known one on 304, else the parsed response."""
+        if response.status_code == 304 and entry is not None and entry.etag:
+            return entry.body
+        if response.status_code == 304:
             raise UnexpectedResponseError(
                 f"GET {_core.loggable_url(url)} answered 304 Not Modified to a request "
-                "without If-None-Match. Do not set If-None-Match yourself on get_json.",
+                "without a known ETag. Do not set If-None-Match yourself on get_json; use "
+                "request() to handle a 304 of your own.",
                 response=response,
             )
-        else:
-            body = _core.decode_json(response)
-            etag = response.headers.get("ETag")
-            if etag and self.use_etags and not (params and params.get("expand")):
-                self._etags.set(key, (etag, body))
-        if self.service_kind_for(url) == "catalogi":
-            ttl = catalogi_ttl_for(body, self._catalogi_ttl)
-            if ttl is not None:
-                self.cache.set(key, body, None if ttl == float("inf") else ttl)
-        return body
+        return _core.decode_json(response)
 
     def _model_for(self, url: str, wanted: type[M] | None = None) -> type[ZGWModel] | type[M]:
         """The model to parse ``url`` with: ``wanted`` when given (and it fits the URL), else

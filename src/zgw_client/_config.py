@@ -31,6 +31,7 @@ __all__ = [
     "DEFAULT_MAX_RESPONSE_BYTES",
     "APIKeyCredentials",
     "ApiKind",
+    "BsnFilters",
     "Credentials",
     "NoAuth",
     "RetryPolicy",
@@ -227,6 +228,15 @@ class RetryPolicy:
         return cls(max_attempts=1)
 
 
+#: Where a list filter on a BSN goes: ``auto`` in a search body where the API has a search
+#: endpoint (Zaken ``POST zaken/_zoek``, Objects ``POST objects/search``), falling back to
+#: the query string (with a warning) when the server answers 404/405; ``body`` only in a
+#: body (an API without a search endpoint raises instead of putting it in a URL);
+#: ``query`` always in the query string, as before.
+BsnFilters = Literal["auto", "body", "query"]
+_BSN_FILTERS: tuple[str, ...] = get_args(BsnFilters)
+
+
 @dataclass(frozen=True)
 class Service:
     """One API root and how to talk to it.
@@ -244,6 +254,10 @@ class Service:
         max_response_bytes: the largest body read into memory (JSON answers, errors);
             larger ones raise `ResponseTooLargeError` before they are all read. ``None``:
             no limit. Streamed downloads are not capped.
+        bsn_filters: where list filters on a BSN go: ``"auto"`` (a search body where the
+            API has one, else the query string), ``"body"`` (never a URL: refuse what
+            cannot be sent in a body) or ``"query"`` (the query string). A BSN in a URL
+            ends up in access and proxy logs; see the "Running a portal" guide.
     """
 
     api_root: str
@@ -252,10 +266,16 @@ class Service:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     kind: ApiKind | None = None
     max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES
+    bsn_filters: BsnFilters = "auto"
 
     def __post_init__(self) -> None:
         if self.kind is not None:
             check_kind(self.kind, where=f"Service({self.api_root!r})")
+        if self.bsn_filters not in _BSN_FILTERS:
+            raise ConfigurationError(
+                f"Service({self.api_root!r}): bsn_filters must be one of "
+                f"{', '.join(_BSN_FILTERS)} (got {self.bsn_filters!r})."
+            )
         url = httpx.URL(self.api_root)
         if url.scheme not in ("http", "https") or not url.host:
             raise ConfigurationError(
@@ -357,6 +377,7 @@ class ZGWConfig:
             ZGW_NAME_AUTH            jwt, token, api-key, or none for a public API
             ZGW_NAME_TIMEOUT         read/write timeout in seconds
             ZGW_NAME_MAX_ATTEMPTS    retry policy
+            ZGW_NAME_BSN_FILTERS     auto, body or query (see Service.bsn_filters)
 
         Shared JWT credentials can be given once as ``ZGW_CLIENT_ID``/``ZGW_SECRET``.
         Any ``ZGW_<X>_API_ROOT`` configures a service named ``x``.
@@ -393,6 +414,8 @@ class ZGWConfig:
                 settings["kind"] = get("KIND")
             if get("AUTH"):
                 settings["auth"] = get("AUTH")
+            if get("BSN_FILTERS"):
+                settings["bsn_filters"] = get("BSN_FILTERS")
             services[upper.lower()] = _service_from_mapping(
                 settings, where=f"environment {prefix}{upper}_*"
             )
@@ -463,6 +486,7 @@ _SERVICE_KEYS = {
     "connect_timeout",
     "token_lifetime",
     "retry",
+    "bsn_filters",
 }
 
 
@@ -518,6 +542,7 @@ def _service_from_mapping(settings: Mapping[str, Any], *, where: str) -> Service
         timeouts=Timeouts(connect=connect, read=read, write=read),
         retry=retry,
         kind=kind,
+        bsn_filters=settings.get("bsn_filters", "auto"),
     )
 
 

@@ -65,6 +65,18 @@ USER_AGENT = (
 CRS = "EPSG:4326"
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH"})
+#: POSTs that only read: the searches that take their filters in a body (``zaken/_zoek``,
+#: ``enkelvoudiginformatieobjecten/_zoek``, ``objects/search``). Repeating one is as safe
+#: as repeating the GET it stands for.
+_SEARCH_PATH = re.compile(r"/(_zoek|search)/?$")
+
+
+def may_repeat(request: httpx.Request) -> bool:
+    """Whether ``request`` may be sent again after the server may have seen it."""
+    return request.method in IDEMPOTENT_METHODS or (
+        request.method == "POST" and _SEARCH_PATH.search(request.url.path) is not None
+    )
+
 
 # Endpoints that demand Accept-Crs (all methods but DELETE) and Content-Crs (writes):
 # the zaken collection of the Zaken API and the objects of the Objects API.
@@ -324,7 +336,7 @@ def retry_signal_for_transport(
     """A retry signal when ``exc`` may be retried for this method, else the final error."""
     error = transport_error(exc, request)
     unsent = never_reached_server(exc)
-    if request.method in IDEMPOTENT_METHODS or unsent:
+    if may_repeat(request) or unsent:
         return RetrySignal(error, may_have_arrived=not unsent)
     return error
 
@@ -335,7 +347,7 @@ def retry_signal_for_response(
     """A retry signal when ``response`` is worth another attempt under ``policy``."""
     if response.status_code not in policy.retry_statuses:
         return None
-    if response.request.method not in IDEMPOTENT_METHODS:
+    if not may_repeat(response.request):
         return None
     retry_after = parse_retry_after(response.headers.get("Retry-After"), now=now)
     if retry_after is not None and retry_after > policy.retry_after_max:

@@ -35,7 +35,8 @@ def client(make_client: Any, sent: list[httpx.Request]) -> Any:
 
     config = ZGWConfig(
         {
-            "zaken": Service(ZAKEN_ROOT, NoAuth()),
+            # The query string, to see what is sent (the default sends a BSN in a body).
+            "zaken": Service(ZAKEN_ROOT, NoAuth(), bsn_filters="query"),
             "documenten": Service("https://openzaak.test/documenten/api/v1/", NoAuth()),
             "klantinteracties": Service(KLANT_ROOT, NoAuth()),
         }

@@ -65,7 +65,10 @@ def test_zaak_lifecycle(
         rol__betrokkene_identificatie__natuurlijk_persoon__inp_bsn=TEST_BSN,
         expand=["status.statustype"],
     ).to_list()
-    assert "expand=status%2Cstatus.statustype" in exchanges.items[0].url
+    # The BSN goes in the body of POST zaken/_zoek (with expand as an array), not the URL.
+    assert exchanges.items[0].method == "POST"
+    assert exchanges.items[0].url.split("?")[0].endswith("/zaken/_zoek")
+    assert TEST_BSN not in exchanges.items[0].url
     mine = next(z for z in listed if z.url == zaak.url)
     assert mine.expand is not None
     assert mine.expand.status is not None

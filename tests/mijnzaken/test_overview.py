@@ -337,7 +337,7 @@ async def test_failing_zaken_list_gives_empty_zaken_and_says_so(
     mz: Any, demo: DemoScenario, backend: InMemoryBackend
 ) -> None:
     fault = backend.faults.add(
-        Fault(503, method="GET", path_contains="/zaken/api/v1/zaken?", times=3)
+        Fault(503, method="POST", path_contains="/zaken/api/v1/zaken/_zoek?pageSize", times=3)
     )
 
     overview = await resolve(mz.overview(bsn=DEMO_BSN))
@@ -357,7 +357,9 @@ async def test_failing_zaken_list_gives_empty_zaken_and_says_so(
 async def test_failing_rollen_hides_every_zaak_and_says_so(
     composer: Any, demo: DemoScenario, backend: InMemoryBackend
 ) -> None:
-    backend.faults.add(Fault(403, method="GET", path_contains="/zaken/api/v1/rollen"))
+    backend.faults.add(
+        Fault(403, method="POST", path_contains="/zaken/api/v1/zaken/_zoek?expand=rollen")
+    )
     mz = composer(Policy(use_expand=False))
 
     overview = await resolve(mz.overview(bsn=DEMO_BSN))
@@ -470,7 +472,8 @@ async def test_250_zaken_over_three_pages_are_all_shown(mz: Any, backend: InMemo
     assert set(urls(overview.lopende_zaken)) == set(scenario.zaken)
     assert len({s.identificatie for s in overview.lopende_zaken}) == 250
     assert overview.missing == []
-    pages = backend.requests_matching("GET", "/zaken/api/v1/zaken?")
+    searched = backend.requests_matching("POST", "/zaken/api/v1/zaken/_zoek")
+    pages = [url for url in searched if "expand=rollen" not in url]  # not the rollen's
     assert len(pages) == 3, pages
     # Every zaak is complete, the last page's too.
     assert all(s.status and s.zaaktype for s in overview.lopende_zaken)

@@ -108,22 +108,6 @@ def django_configured() -> None:
 
     Each test puts its own URLs in place with `override_settings(ROOT_URLCONF=...)`.
     """
-    import django
-    from django.conf import settings
+    from tests.support.django_settings import configure_django
 
-    if not settings.configured:
-        settings.configure(
-            DEBUG=False,
-            SECRET_KEY="tests-only-not-secret",
-            ALLOWED_HOSTS=["testserver", "127.0.0.1", "localhost"],
-            ROOT_URLCONF="tests.notifications.django_urls_unused",
-            MIDDLEWARE=[
-                "django.middleware.common.CommonMiddleware",
-                "django.middleware.csrf.CsrfViewMiddleware",
-            ],
-            INSTALLED_APPS=[],
-            DATABASES={},
-            CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
-            USE_TZ=True,
-        )
-        django.setup()
+    configure_django()

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from dataclasses import replace
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.conftest import resolve
 from tests.klantinteracties.conftest import offline_client
 from tests.objecten.conftest import BSN, KVK, ZAAK_URL, ZAAK_UUID, Seeded
-from zgw_client import InputError
+from zgw_client import AsyncZGWClient, InputError, ZGWClient, ZGWConfig
 from zgw_client.identifiers import InvalidBSNError, InvalidKVKError
 from zgw_client.objecten.taken import Taak, TaakStatus, is_open
-from zgw_client.testing import InMemoryBackend
+from zgw_client.testing import InMemoryBackend, config_for
 from zgw_client.testing.demo import DEMO_BSN, seed_demo
 
 
@@ -29,17 +32,59 @@ async def test_open_taken_of_a_citizen_in_every_shape_soonest_first(
     assert seeded.objects["melding"] not in {t.object_url for t in taken}
 
 
-async def test_open_taken_filters_on_data_attr_per_shape(
-    client: Any, seeded: Seeded, backend: InMemoryBackend
+async def test_open_taken_search_per_shape_with_the_bsn_in_the_body(
+    client: Any, seeded: Seeded, backend: InMemoryBackend, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    backend.request_log.clear()
+    sent: list[tuple[str, str, Any]] = []
+    original = backend.process
+
+    def spy(request: Any, **kwargs: Any) -> Any:
+        body = json.loads(request.content) if request.content else None
+        sent.append((request.method, str(request.url), body))
+        return original(request, **kwargs)
+
+    monkeypatch.setattr(backend, "process", spy)
     await resolve(client.objecten.taken.open_taken(bsn=BSN, objecttype=seeded.types["v2"]))
-    queries = [u for m, u in backend.request_log if m == "GET"]
+    assert [(m, u.split("?")[0].rsplit("/", 2)[-2:]) for m, u, _ in sent] == [
+        ("POST", ["objects", "search"]),
+        ("POST", ["objects", "search"]),
+    ]
+    assert not any(BSN in url for _, url, _ in sent)
+    bodies = sorted((b for _, _, b in sent), key=lambda b: len(b["data_attrs"]), reverse=True)
+    assert bodies[0]["data_attrs"].split(",") == [
+        "identificatie__type__exact__bsn",
+        f"identificatie__value__exact__{BSN}",
+        "status__exact__open",
+    ]
+    assert bodies[1]["data_attrs"].split(",") == [f"bsn__exact__{BSN}", "status__exact__open"]
+    assert all(b["type"] == seeded.types["v2"] for b in bodies)
+
+
+async def test_open_taken_filter_on_data_attr_in_the_query_when_told(
+    face: str, seeded: Seeded, backend: InMemoryBackend
+) -> None:
+    config = config_for(backend)
+    services = {
+        name: replace(service, bsn_filters="query") for name, service in config.services.items()
+    }
+    backend.request_log.clear()
+    client: Any
+    if face == "sync":
+        client = ZGWClient(
+            ZGWConfig(services), http_client=httpx.Client(transport=backend.transport())
+        )
+    else:
+        client = AsyncZGWClient(
+            ZGWConfig(services), http_client=httpx.AsyncClient(transport=backend.async_transport())
+        )
+    await resolve(client.objecten.taken.open_taken(bsn=BSN, objecttype=seeded.types["v2"]))
+    await resolve(client.aclose() if face == "async" else client.close())
+    queries = sorted(u for m, u in backend.request_log if m == "GET")
     assert len(queries) == 2
-    assert f"data_attr=identificatie__value__exact__{BSN}" in queries[0]
-    assert "data_attr=identificatie__type__exact__bsn" in queries[0]
-    assert "data_attr=status__exact__open" in queries[0]
-    assert f"data_attr=bsn__exact__{BSN}" in queries[1]
+    assert f"data_attr=bsn__exact__{BSN}" in queries[0]
+    assert f"data_attr=identificatie__value__exact__{BSN}" in queries[1]
+    assert "data_attr=identificatie__type__exact__bsn" in queries[1]
+    assert all("data_attr=status__exact__open" in q for q in queries)
     assert all("type=" in q for q in queries)
 
 

@@ -26,9 +26,9 @@ from tenacity import (
     stop_after_attempt,
 )
 
-from .. import _core
+from .. import _core, tracing
 from .._base_client import MAX_REDIRECTS, BaseClient
-from .._cache import ResponseCache
+from .._cache import CachePolicy
 from .._config import RetryPolicy, Service, ZGWConfig
 from .._deadline import async_deadline
 from .._exceptions import ConfigurationError, RetriesExhaustedError
@@ -36,6 +36,7 @@ from .._models import ZGWModel, parse_response_body
 from .api import AsyncAPI
 from .berichten import AsyncBerichtenAPI
 from .besluiten import AsyncBesluitenAPI
+from .cache import AsyncCacheStore, AsyncResponseCache
 from .catalogi import AsyncCatalogiAPI
 from .contactmomenten import AsyncContactmomentenAPI
 from .documenten import AsyncDocumentenAPI
@@ -80,9 +81,14 @@ class AsyncZGWClient(BaseClient):
             [`Service`][zgw_client.Service]); services may also be given by keyword.
         http_client: an ``httpx.AsyncClient`` to use (for proxies, custom TLS or a mock
             transport). The client does not close a client it was given.
-        cache: where published catalogi bodies are kept (default: in memory, per client).
-            Pass a shared [`ResponseCache`][zgw_client.ResponseCache] to share it between processes.
-        catalogi_ttl: seconds to keep catalogi bodies that carry no ``concept`` flag.
+        cache: where cached bodies and ETags are kept (default: in memory, per client).
+            Pass a shared [`AsyncResponseCache`][zgw_client.cache.AsyncResponseCache]
+            (e.g. [`AsyncRedisCache`][zgw_client.cache.AsyncRedisCache]) to share it
+            between processes; [`NoCache`][zgw_client.NoCache] keeps nothing.
+        cache_policy: how long cached bodies live, per kind
+            ([`CachePolicy`][zgw_client.cache.CachePolicy]).
+        catalogi_ttl: shortcut for ``cache_policy.fresh["catalogi"]``: seconds to serve
+            catalogi bodies that carry no ``concept`` flag without a request.
         use_etags: revalidate single-resource GETs with ``If-None-Match``; turn off for a
             server whose ETags lag behind its writes.
 
@@ -100,14 +106,21 @@ class AsyncZGWClient(BaseClient):
         /,
         *,
         http_client: httpx.AsyncClient | None = None,
-        cache: ResponseCache | None = None,
-        catalogi_ttl: float = 300.0,
+        cache: AsyncResponseCache | Any = None,
+        cache_policy: CachePolicy | None = None,
+        catalogi_ttl: float | None = None,
         use_etags: bool = True,
         **services: Service,
     ) -> None:
         super().__init__(
-            config, cache=cache, catalogi_ttl=catalogi_ttl, use_etags=use_etags, **services
+            config,
+            cache=cache,
+            cache_policy=cache_policy,
+            catalogi_ttl=catalogi_ttl,
+            use_etags=use_etags,
+            **services,
         )
+        self._cache_store = AsyncCacheStore(self.cache, self.cache_policy)
         self._namespaces: dict[str, AsyncAPI] = {}
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.AsyncClient()
@@ -288,11 +301,16 @@ class AsyncZGWClient(BaseClient):
             headers=headers,
             timeout=timeout,
         )
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
-            self._forget(url)
         limits = self._limits_for(request, service, timeout)
-        async with async_deadline(limits, request):
-            response = await self._send(request, service, limits, stream=False)
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            async with async_deadline(limits, request):
+                response = await self._send(request, service, limits, stream=False)
+        else:
+            try:
+                async with async_deadline(limits, request):
+                    response = await self._send(request, service, limits, stream=False)
+            finally:  # also when it failed: the write may have reached the server
+                await self._after_write(url)
         if response.status_code >= 400 and not _core.settled_by_earlier_attempt(response):
             raise _core.api_error(response)
         return response
@@ -310,15 +328,37 @@ class AsyncZGWClient(BaseClient):
         Published catalogi bodies come from the cache without a request; a body the server
         gave an ETag for is revalidated with ``If-None-Match`` and reused on 304.
         """
-        key = self._cache_key(url, params)
-        cached = self._cached_body(url, key)
-        if cached is not None:
-            return cached
-        request_headers, known_body = self._conditional_headers(key, headers, params)
+        plan = None if self._cache_store.disabled else self._cache_plan(url, params, headers)
+        if plan is None:
+            response = await self.request(
+                "GET", url, params=params, headers=headers, timeout=timeout
+            )
+            return self._body_after_get(url, response, None)
+        store = self._cache_store
+        entry, generation = await store.lookup(plan)
+        if entry is not None and entry.is_fresh(store.now()):
+            return entry.body
         response = await self.request(
-            "GET", url, params=params, headers=request_headers, timeout=timeout
+            "GET",
+            url,
+            params=params,
+            headers=self._conditional_headers(entry, headers, plan),
+            timeout=timeout,
         )
-        return self._body_after_get(url, key, response, known_body, params)
+        body = self._body_after_get(url, response, entry)
+        revalidated = entry if response.status_code == 304 else None
+        etag = response.headers.get("ETag") or (revalidated.etag if revalidated else None)
+        await store.store(
+            plan, body=body, etag=etag, generation=generation, revalidated=revalidated
+        )
+        return body
+
+    async def _after_write(self, url: str) -> None:
+        """Make the cached entries of the API written to stale, in every process that
+        shares the cache (see ``zgw_client._cache``)."""
+        key = None if self._cache_store.disabled else self._generation_key_for(url)
+        if key is not None:
+            await self._cache_store.invalidate(key)
 
     @overload
     async def get(
@@ -432,15 +472,18 @@ class AsyncZGWClient(BaseClient):
         stream: bool,
     ) -> httpx.Response:
         """Send ``request`` with retries, following the redirects the policy allows (see
-        [`RedirectError`][zgw_client.RedirectError])."""
-        for _ in range(MAX_REDIRECTS):
-            response = await self._send_with_retries(request, service, limits, stream=stream)
-            follow = self._redirect_for(request, response)
-            if follow is None:
-                return response
-            await response.aclose()
-            request = follow
-        raise self._too_many_redirects(request, response)
+        [`RedirectError`][zgw_client.RedirectError]), in one tracing span."""
+        with tracing.request_span(request, service.kind) as span:
+            for _ in range(MAX_REDIRECTS):
+                response = await self._send_with_retries(request, service, limits, stream=stream)
+                follow = self._redirect_for(request, response)
+                if follow is None:
+                    span.resent(response.extensions.get("zgw.attempts", 1) - 1)
+                    span.answered(response)
+                    return response
+                await response.aclose()
+                request = follow
+            raise self._too_many_redirects(request, response)
 
     async def _send_with_retries(
         self,
@@ -531,6 +574,7 @@ class AsyncZGWClient(BaseClient):
                 last_error=signal.error,
             ) from signal.error
         _core.settle_retried_delete(request, response, may_have_arrived=arrived)
+        response.extensions["zgw.attempts"] = retrying.statistics.get("attempt_number", 1)
         return response
 
     async def _send_once(

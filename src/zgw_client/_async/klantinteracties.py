@@ -11,6 +11,7 @@ Source of the sync face (see ``scripts/unasync.py``).
 
 from __future__ import annotations
 
+import re
 import uuid as uuid_module
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 from typing_extensions import Unpack
 
+from .._bsn_filters import refuse_bsn_in_url
 from .._exceptions import InputError
 from .._resource import Ref, uuid_from_url
 from ..identifiers import validate_bsn, validate_kvk
@@ -60,6 +62,21 @@ __all__ = [
     "AsyncRekeningnummers",
     "AsyncVertegenwoordigingen",
 ]
+
+#: A value that may be a BSN (nine digits): Klantinteracties identifies persons by
+#: ``objectId`` whatever its ``codeSoortObjectId``.
+_NINE_DIGITS = re.compile(r"\d{9}")
+
+
+def _guard_bsn(resource: AsyncResource[Any], filters: Mapping[str, Any]) -> None:
+    """With ``bsn_filters='body'``, refuse a filter that would put a BSN in the URL:
+    Klantinteracties 0.9 (Open Klant 2) has no search that takes a body."""
+    if resource._client.service(resource.service).bsn_filters != "body":
+        return
+    for name, value in filters.items():
+        if isinstance(value, str) and _NINE_DIGITS.fullmatch(value.strip()):
+            raise refuse_bsn_in_url("Klantinteracties", name)
+
 
 #: What `AsyncKlantinteractiesAPI.klantcontacten_about_zaak` expands by default: the
 #: betrokkenen (who started the contact: the direction) and their partij (who it was).
@@ -119,6 +136,7 @@ class AsyncPartijen(AsyncResource[Partij]):
         Returns:
             A paginator of typed [`Partij`][zgw_client.klantinteracties.models.Partij].
         """
+        _guard_bsn(self, {**filters, **(extra_params or {})})
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
@@ -146,6 +164,7 @@ class AsyncPartijIdentificatoren(AsyncResource[PartijIdentificator]):
         Returns:
             A paginator of typed partij-identificatoren.
         """
+        _guard_bsn(self, {**filters, **(extra_params or {})})
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
@@ -237,6 +256,7 @@ class AsyncKlantcontacten(AsyncResource[Klantcontact]):
         Returns:
             A paginator of typed klantcontacten.
         """
+        _guard_bsn(self, {**filters, **(extra_params or {})})
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
@@ -263,6 +283,7 @@ class AsyncBetrokkenen(AsyncResource[Betrokkene]):
         Returns:
             A paginator of typed betrokkenen.
         """
+        _guard_bsn(self, {**filters, **(extra_params or {})})
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 

@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from typing_extensions import TypedDict, Unpack
 
 from .. import _core
-from .._exceptions import InputError, ZGWError
+from .._exceptions import InputError, MethodNotAllowedError, NotFoundError, ZGWError
 from .._executor import AsyncExecutor
 from .._models import parse_response_body
 from .._resource import Ref, resource_url
@@ -77,6 +77,7 @@ class ObjectsListFilters(TypedDict, total=False):
 
 
 _OBJECTS_WIRE = f.WIRE_NAMES["ObjectsFilters"]
+_SEARCH = "objects/search"
 
 
 def _data_attr_list(value: Sequence[str] | str) -> builtins.list[str]:
@@ -332,15 +333,35 @@ class AsyncTaken:
         return AsyncObjecttypes(self._client).url_of(text)
 
     async def _query(
-        self, variants: Sequence[Sequence[str]], objecttype: Ref | BaseModel | None
+        self,
+        variants: Sequence[Sequence[str]],
+        objecttype: Ref | BaseModel | None,
+        *,
+        personal: bool = False,
     ) -> builtins.list[tuple[Object, Taak | None]]:
+        """Objects matching any of ``variants``; ``personal`` ones (a BSN or KVK-nummer)
+        are asked with ``POST objects/search``, the identifier in the body (see
+        [`Service.bsn_filters`][zgw_client.Service])."""
         type_url = self._type_url(objecttype)
+        client, service = self._client, self.service
 
-        async def query(data_attr: Sequence[str]) -> builtins.list[Object]:
+        async def listed(data_attr: Sequence[str]) -> builtins.list[Object]:
             filters: ObjectsListFilters = {"data_attr": data_attr}
             if type_url is not None:
                 filters["type"] = type_url
             return await self._objects.list(**filters).to_list()
+
+        async def query(data_attr: Sequence[str]) -> builtins.list[Object]:
+            in_body = personal and not any("," in part for part in data_attr)
+            if not (in_body and client._bsn_in_body(service, _SEARCH)):
+                return await listed(data_attr)
+            try:
+                return await self._objects.search(type=type_url, data_attrs=data_attr).to_list()
+            except (NotFoundError, MethodNotAllowedError) as error:
+                if client.service(service).bsn_filters != "auto":
+                    raise
+                client._note_missing_search(service, _SEARCH, error.status)
+                return await listed(data_attr)
 
         # The variants are independent: ask them at once, not one after another.
         results = await AsyncExecutor(len(variants)).gather(
@@ -405,7 +426,7 @@ class AsyncTaken:
         ]
         taken = [
             taak
-            for _, taak in await self._query(variants, objecttype)
+            for _, taak in await self._query(variants, objecttype, personal=True)
             if taak is not None
             and is_open(taak)
             and taak.identificatie is not None

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import builtins
 import copy
-from collections.abc import Mapping, Sequence
-from typing import Any
+import functools
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 from typing_extensions import Unpack
 
 from .. import _core
+from .._bsn_filters import carries_bsn, zoek_body
+from .._exceptions import InputError, MethodNotAllowedError, NotFoundError
 from .._models import parse_response_list
 from .._resource import Ref, expand_with_parents, filter_params, search_body
 from ..zaken import _filters as f
@@ -35,8 +38,11 @@ from ..zaken.models import (
     ZaakVerzoek,
 )
 from .api import AsyncAPI, AsyncResourceSlot
-from .pagination import AsyncPaginator
+from .pagination import AsyncPaginator, PageHook
 from .resource import AsyncNestedResource, AsyncResource, Timeout
+
+if TYPE_CHECKING:
+    from .client import AsyncZGWClient
 
 __all__ = [
     "AsyncResultaten",
@@ -53,6 +59,80 @@ __all__ = [
     "AsyncZaken",
     "AsyncZakenAPI",
 ]
+
+ZOEK = "zaken/_zoek"
+#: The fields of the ``zaken/_zoek`` body (Open Zaak 1.30, Zaken 1.5.1): nothing else is
+#: ever sent, since the server ignores unknown keys and would return every zaak.
+ZOEK_FIELDS = frozenset(f.WIRE_NAMES["ZakenZoekFilters"].values())
+#: Rollen filters answered from the rollen embedded in a ``_zoek`` (field of a rol).
+_ROL_FIELDS = {
+    "zaak": "zaak",
+    "roltype": "roltype",
+    "omschrijving": "omschrijving",
+    "omschrijvingGeneriek": "omschrijvingGeneriek",
+    "betrokkeneType": "betrokkeneType",
+    "betrokkene": "betrokkene",
+}
+_ROL_BSN = "betrokkeneIdentificatie__natuurlijkPersoon__inpBsn"
+PagePick = Callable[[Any], Awaitable[Any]]
+
+
+def _searching(
+    client: AsyncZGWClient,
+    service: str,
+    *,
+    body: Mapping[str, Any],
+    query: Mapping[str, Any],
+    list_url: str,
+    list_params: Mapping[str, Any],
+    parse: Callable[[Any], Any],
+    limit: int | None,
+    page_hook: PageHook | None = None,
+    pick: PagePick | None = None,
+) -> AsyncPaginator[Any]:
+    """Page through ``POST zaken/_zoek`` with ``body``; with ``bsn_filters='auto'`` a
+    server without ``_zoek`` (404/405 on the first page) is asked the list instead.
+
+    ``pick`` turns each ``_zoek`` page into the page the caller lists (the rollen in the
+    zaken); pages of the list are taken as they come.
+    """
+    zoek_url = client.url_for(service, ZOEK)
+    automatic = client.service(service).bsn_filters == "auto"
+
+    async def fetch(
+        page_url: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Any:
+        if httpx_path(page_url).endswith("/_zoek"):
+            try:
+                response = await client.request(
+                    "POST", page_url, json=dict(body), params=params, headers=headers
+                )
+            except (NotFoundError, MethodNotAllowedError) as error:
+                if not automatic or page_url != zoek_url:
+                    raise
+                client._note_missing_search(service, ZOEK, error.status)
+                return await client.get_json(list_url, params=list_params, headers=headers)
+            page = _core.decode_json(response)
+            return page if pick is None else await pick(page)
+        return await client.get_json(page_url, params=params, headers=headers)
+
+    return AsyncPaginator(
+        fetch,
+        zoek_url,
+        api_root=client.service(service).api_root,
+        parse=parse,
+        params=query,
+        limit=limit,
+        page_hook=page_hook,
+    )
+
+
+def httpx_path(url: str) -> str:
+    """The path of ``url`` (without its query)."""
+    return url.split("?", 1)[0].rstrip("/")
 
 
 class AsyncZaken(AsyncResource[Zaak]):
@@ -86,15 +166,30 @@ class AsyncZaken(AsyncResource[Zaak]):
                 rol__betrokkene_identificatie__natuurlijk_persoon__inp_bsn="999990111",
                 expand=["zaaktype", "status.statustype"],
             )
+
+        A filter on a BSN (``rol__betrokkene_identificatie__natuurlijk_persoon__inp_bsn``)
+        is sent in the body of ``POST zaken/_zoek``, not in the URL, as the service's
+        ``bsn_filters`` says (default ``auto``: the list is asked instead when the server
+        has no ``_zoek``).
         """
         params = filter_params(filters, self.wire_names, self.joined, extra_params)
         expand = params.get("expand")
+        hook = self._expand_fallback_hook(expand)
+        if carries_bsn(params) and self._client._bsn_in_body(self.service, ZOEK):
+            body, query = zoek_body(params, ZOEK_FIELDS)
+            return _searching(
+                self._client,
+                self.service,
+                body=body,
+                query=query,
+                list_url=self.url,
+                list_params=params,
+                parse=self.parse,
+                limit=limit,
+                page_hook=hook,
+            )
         return self._client.paginate(
-            self.url,
-            parse=self.parse,
-            params=params,
-            limit=limit,
-            page_hook=self._expand_fallback_hook(expand),
+            self.url, parse=self.parse, params=params, limit=limit, page_hook=hook
         )
 
     def search(
@@ -108,7 +203,14 @@ class AsyncZaken(AsyncResource[Zaak]):
         ``expand`` is sent as a JSON array, as the spec says (a comma string makes Open Zaak
         fail with 500).
         """
-        body = search_body(filters, f.WIRE_NAMES["ZakenZoekFilters"])
+        names = f.WIRE_NAMES["ZakenZoekFilters"]
+        unknown = sorted(k for k in filters if k not in names and k not in ZOEK_FIELDS)
+        if unknown:
+            # The server ignores unknown body keys: a typo would return every zaak.
+            raise InputError(
+                f"Unknown _zoek field(s) {', '.join(unknown)}; known: {', '.join(sorted(names))}."
+            )
+        body = search_body(filters, names)
         expand = ",".join(body.get("expand", [])) or None
         return self._search(
             "zaken/_zoek", body, limit=limit, page_hook=self._expand_fallback_hook(expand)
@@ -250,8 +352,80 @@ class AsyncRollen(AsyncResource[Rol]):
         extra_params: Mapping[str, Any] | None = None,
         **filters: Unpack[f.RollenFilters],
     ) -> AsyncPaginator[Rol]:
-        """Rollen matching ``filters`` (e.g. ``zaak=<url>``, ``omschrijving_generiek``)."""
-        return self._list(filters, limit=limit, extra_params=extra_params)
+        """Rollen matching ``filters`` (e.g. ``zaak=<url>``, ``omschrijving_generiek``).
+
+        The Zaken API has no search for rollen, so a filter on a BSN
+        (``betrokkene_identificatie__natuurlijk_persoon__inp_bsn``) is answered from
+        ``POST zaken/_zoek`` with the rollen embedded, keeping the BSN out of the URL:
+        the rollen of the person are picked from the zaken they have a rol in, with
+        ``zaak``, ``roltype``, ``omschrijving``, ``omschrijving_generiek``,
+        ``betrokkene_type`` and ``betrokkene`` applied to them. Other filters beside a BSN
+        use the list (``bsn_filters='auto'``) or raise (``'body'``). ``page_size`` counts
+        zaken per page there, and the pages carry no ``count``.
+        """
+        params = filter_params(filters, self.wire_names, self.joined, extra_params)
+        if not (carries_bsn(params) and self._client._bsn_in_body(self.service, ZOEK)):
+            return self._client.paginate(self.url, parse=self.parse, params=params, limit=limit)
+        others = sorted(k for k in params if k not in (*_ROL_FIELDS, _ROL_BSN, "pageSize"))
+        if others:
+            if self._client.service(self.service).bsn_filters == "body":
+                raise InputError(
+                    f"rollen filtered on a BSN are found through zaken/_zoek, which cannot "
+                    f"apply {', '.join(others)}; drop them, or set bsn_filters='auto'."
+                )
+            return self._client.paginate(self.url, parse=self.parse, params=params, limit=limit)
+        bsn = str(params[_ROL_BSN])
+        # ``expand`` in the query (Open Zaak takes it there too): the URL tells this search
+        # from the zaken list's in logs and traces, and still carries no BSN.
+        body: dict[str, Any] = {f"rol__{_ROL_BSN}": bsn}
+        for name in ("omschrijvingGeneriek", "betrokkeneType"):  # narrow the zaken
+            if params.get(name):
+                body[f"rol__{name}"] = params[name]
+        wanted = {field: str(params[key]) for key, field in _ROL_FIELDS.items() if key in params}
+        query: dict[str, Any] = {"expand": "rollen"}
+        if "pageSize" in params:
+            query["pageSize"] = params["pageSize"]
+        return _searching(
+            self._client,
+            self.service,
+            body=body,
+            query=query,
+            list_url=self.url,
+            list_params=params,
+            parse=self.parse,
+            limit=limit,
+            pick=functools.partial(self._rollen_in, bsn=bsn, wanted=wanted),
+        )
+
+    async def _rollen_in(self, page: Any, *, bsn: str, wanted: Mapping[str, str]) -> Any:
+        """A ``_zoek`` page of zaken as a page of the person's rollen (no ``count``)."""
+        if not isinstance(page, dict) or not isinstance(page.get("results"), builtins.list):
+            return page  # parse_page says what is wrong with it
+        found: builtins.list[Any] = []
+        for zaak in page["results"]:
+            if not isinstance(zaak, dict):
+                continue
+            embedded = zaak.get("_expand")
+            if isinstance(embedded, dict):
+                rollen = embedded.get("rollen") or []
+            else:  # a server without expand: the zaak's rollen by its URL (no BSN in it)
+                rollen = await self._client.paginate(
+                    self.url, parse=dict, params={"zaak": zaak.get("url", "")}
+                ).to_list()
+            for rol in rollen:
+                if not isinstance(rol, dict):
+                    continue
+                identificatie = rol.get("betrokkeneIdentificatie")
+                if not isinstance(identificatie, dict) or identificatie.get("inpBsn") != bsn:
+                    continue
+                if all(str(rol.get(field, "")) == value for field, value in wanted.items()):
+                    found.append(rol)
+        return {
+            "count": None,
+            "next": page.get("next"),
+            "previous": page.get("previous"),
+            "results": found,
+        }
 
 
 class AsyncResultaten(AsyncResource[Resultaat]):

@@ -28,9 +28,9 @@ from tenacity import (
     stop_after_attempt,
 )
 
-from .. import _core
+from .. import _core, tracing
 from .._base_client import MAX_REDIRECTS, BaseClient
-from .._cache import ResponseCache
+from .._cache import CachePolicy
 from .._config import RetryPolicy, Service, ZGWConfig
 from .._deadline import deadline
 from .._exceptions import ConfigurationError, RetriesExhaustedError
@@ -38,6 +38,7 @@ from .._models import ZGWModel, parse_response_body
 from .api import API
 from .berichten import BerichtenAPI
 from .besluiten import BesluitenAPI
+from .cache import CacheStore, ResponseCache
 from .catalogi import CatalogiAPI
 from .contactmomenten import ContactmomentenAPI
 from .documenten import DocumentenAPI
@@ -82,9 +83,14 @@ class ZGWClient(BaseClient):
             [`Service`][zgw_client.Service]); services may also be given by keyword.
         http_client: an ``httpx.Client`` to use (for proxies, custom TLS or a mock
             transport). The client does not close a client it was given.
-        cache: where published catalogi bodies are kept (default: in memory, per client).
-            Pass a shared [`ResponseCache`][zgw_client.ResponseCache] to share it between processes.
-        catalogi_ttl: seconds to keep catalogi bodies that carry no ``concept`` flag.
+        cache: where cached bodies and ETags are kept (default: in memory, per client).
+            Pass a shared [`ResponseCache`][zgw_client.cache.ResponseCache]
+            (e.g. [`RedisCache`][zgw_client.cache.RedisCache]) to share it
+            between processes; [`NoCache`][zgw_client.NoCache] keeps nothing.
+        cache_policy: how long cached bodies live, per kind
+            ([`CachePolicy`][zgw_client.cache.CachePolicy]).
+        catalogi_ttl: shortcut for ``cache_policy.fresh["catalogi"]``: seconds to serve
+            catalogi bodies that carry no ``concept`` flag without a request.
         use_etags: revalidate single-resource GETs with ``If-None-Match``; turn off for a
             server whose ETags lag behind its writes.
 
@@ -102,14 +108,21 @@ class ZGWClient(BaseClient):
         /,
         *,
         http_client: httpx.Client | None = None,
-        cache: ResponseCache | None = None,
-        catalogi_ttl: float = 300.0,
+        cache: ResponseCache | Any = None,
+        cache_policy: CachePolicy | None = None,
+        catalogi_ttl: float | None = None,
         use_etags: bool = True,
         **services: Service,
     ) -> None:
         super().__init__(
-            config, cache=cache, catalogi_ttl=catalogi_ttl, use_etags=use_etags, **services
+            config,
+            cache=cache,
+            cache_policy=cache_policy,
+            catalogi_ttl=catalogi_ttl,
+            use_etags=use_etags,
+            **services,
         )
+        self._cache_store = CacheStore(self.cache, self.cache_policy)
         self._namespaces: dict[str, API] = {}
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else httpx.Client()
@@ -290,11 +303,16 @@ class ZGWClient(BaseClient):
             headers=headers,
             timeout=timeout,
         )
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
-            self._forget(url)
         limits = self._limits_for(request, service, timeout)
-        with deadline(limits, request):
-            response = self._send(request, service, limits, stream=False)
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            with deadline(limits, request):
+                response = self._send(request, service, limits, stream=False)
+        else:
+            try:
+                with deadline(limits, request):
+                    response = self._send(request, service, limits, stream=False)
+            finally:  # also when it failed: the write may have reached the server
+                self._after_write(url)
         if response.status_code >= 400 and not _core.settled_by_earlier_attempt(response):
             raise _core.api_error(response)
         return response
@@ -312,15 +330,37 @@ class ZGWClient(BaseClient):
         Published catalogi bodies come from the cache without a request; a body the server
         gave an ETag for is revalidated with ``If-None-Match`` and reused on 304.
         """
-        key = self._cache_key(url, params)
-        cached = self._cached_body(url, key)
-        if cached is not None:
-            return cached
-        request_headers, known_body = self._conditional_headers(key, headers, params)
+        plan = None if self._cache_store.disabled else self._cache_plan(url, params, headers)
+        if plan is None:
+            response = self.request(
+                "GET", url, params=params, headers=headers, timeout=timeout
+            )
+            return self._body_after_get(url, response, None)
+        store = self._cache_store
+        entry, generation = store.lookup(plan)
+        if entry is not None and entry.is_fresh(store.now()):
+            return entry.body
         response = self.request(
-            "GET", url, params=params, headers=request_headers, timeout=timeout
+            "GET",
+            url,
+            params=params,
+            headers=self._conditional_headers(entry, headers, plan),
+            timeout=timeout,
         )
-        return self._body_after_get(url, key, response, known_body, params)
+        body = self._body_after_get(url, response, entry)
+        revalidated = entry if response.status_code == 304 else None
+        etag = response.headers.get("ETag") or (revalidated.etag if revalidated else None)
+        store.store(
+            plan, body=body, etag=etag, generation=generation, revalidated=revalidated
+        )
+        return body
+
+    def _after_write(self, url: str) -> None:
+        """Make the cached entries of the API written to stale, in every process that
+        shares the cache (see ``zgw_client._cache``)."""
+        key = None if self._cache_store.disabled else self._generation_key_for(url)
+        if key is not None:
+            self._cache_store.invalidate(key)
 
     @overload
     def get(
@@ -434,15 +474,18 @@ class ZGWClient(BaseClient):
         stream: bool,
     ) -> httpx.Response:
         """Send ``request`` with retries, following the redirects the policy allows (see
-        [`RedirectError`][zgw_client.RedirectError])."""
-        for _ in range(MAX_REDIRECTS):
-            response = self._send_with_retries(request, service, limits, stream=stream)
-            follow = self._redirect_for(request, response)
-            if follow is None:
-                return response
-            response.close()
-            request = follow
-        raise self._too_many_redirects(request, response)
+        [`RedirectError`][zgw_client.RedirectError]), in one tracing span."""
+        with tracing.request_span(request, service.kind) as span:
+            for _ in range(MAX_REDIRECTS):
+                response = self._send_with_retries(request, service, limits, stream=stream)
+                follow = self._redirect_for(request, response)
+                if follow is None:
+                    span.resent(response.extensions.get("zgw.attempts", 1) - 1)
+                    span.answered(response)
+                    return response
+                response.close()
+                request = follow
+            raise self._too_many_redirects(request, response)
 
     def _send_with_retries(
         self,
@@ -533,6 +576,7 @@ class ZGWClient(BaseClient):
                 last_error=signal.error,
             ) from signal.error
         _core.settle_retried_delete(request, response, may_have_arrived=arrived)
+        response.extensions["zgw.attempts"] = retrying.statistics.get("attempt_number", 1)
         return response
 
     def _send_once(

@@ -13,6 +13,7 @@ Generated from its ``_async/`` source by ``scripts/unasync.py``.
 
 from __future__ import annotations
 
+import re
 import uuid as uuid_module
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 from typing_extensions import Unpack
 
+from .._bsn_filters import refuse_bsn_in_url
 from .._exceptions import InputError
 from .._resource import Ref, uuid_from_url
 from ..identifiers import validate_bsn, validate_kvk
@@ -62,6 +64,21 @@ __all__ = [
     "Rekeningnummers",
     "Vertegenwoordigingen",
 ]
+
+#: A value that may be a BSN (nine digits): Klantinteracties identifies persons by
+#: ``objectId`` whatever its ``codeSoortObjectId``.
+_NINE_DIGITS = re.compile(r"\d{9}")
+
+
+def _guard_bsn(resource: Resource[Any], filters: Mapping[str, Any]) -> None:
+    """With ``bsn_filters='body'``, refuse a filter that would put a BSN in the URL:
+    Klantinteracties 0.9 (Open Klant 2) has no search that takes a body."""
+    if resource._client.service(resource.service).bsn_filters != "body":
+        return
+    for name, value in filters.items():
+        if isinstance(value, str) and _NINE_DIGITS.fullmatch(value.strip()):
+            raise refuse_bsn_in_url("Klantinteracties", name)
+
 
 #: What `KlantinteractiesAPI.klantcontacten_about_zaak` expands by default: the
 #: betrokkenen (who started the contact: the direction) and their partij (who it was).
@@ -121,6 +138,7 @@ class Partijen(Resource[Partij]):
         Returns:
             A paginator of typed [`Partij`][zgw_client.klantinteracties.models.Partij].
         """
+        _guard_bsn(self, {**filters, **(extra_params or {})})
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
@@ -148,6 +166,7 @@ class PartijIdentificatoren(Resource[PartijIdentificator]):
         Returns:
             A paginator of typed partij-identificatoren.
         """
+        _guard_bsn(self, {**filters, **(extra_params or {})})
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
@@ -239,6 +258,7 @@ class Klantcontacten(Resource[Klantcontact]):
         Returns:
             A paginator of typed klantcontacten.
         """
+        _guard_bsn(self, {**filters, **(extra_params or {})})
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 
@@ -265,6 +285,7 @@ class Betrokkenen(Resource[Betrokkene]):
         Returns:
             A paginator of typed betrokkenen.
         """
+        _guard_bsn(self, {**filters, **(extra_params or {})})
         return self._list(filters, limit=limit, extra_params=extra_params)
 
 

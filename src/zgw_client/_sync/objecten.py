@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from typing_extensions import TypedDict, Unpack
 
 from .. import _core
-from .._exceptions import InputError, ZGWError
+from .._exceptions import InputError, MethodNotAllowedError, NotFoundError, ZGWError
 from .._executor import Executor
 from .._models import parse_response_body
 from .._resource import Ref, resource_url
@@ -79,6 +79,7 @@ class ObjectsListFilters(TypedDict, total=False):
 
 
 _OBJECTS_WIRE = f.WIRE_NAMES["ObjectsFilters"]
+_SEARCH = "objects/search"
 
 
 def _data_attr_list(value: Sequence[str] | str) -> builtins.list[str]:
@@ -334,15 +335,35 @@ class Taken:
         return Objecttypes(self._client).url_of(text)
 
     def _query(
-        self, variants: Sequence[Sequence[str]], objecttype: Ref | BaseModel | None
+        self,
+        variants: Sequence[Sequence[str]],
+        objecttype: Ref | BaseModel | None,
+        *,
+        personal: bool = False,
     ) -> builtins.list[tuple[Object, Taak | None]]:
+        """Objects matching any of ``variants``; ``personal`` ones (a BSN or KVK-nummer)
+        are asked with ``POST objects/search``, the identifier in the body (see
+        [`Service.bsn_filters`][zgw_client.Service])."""
         type_url = self._type_url(objecttype)
+        client, service = self._client, self.service
 
-        def query(data_attr: Sequence[str]) -> builtins.list[Object]:
+        def listed(data_attr: Sequence[str]) -> builtins.list[Object]:
             filters: ObjectsListFilters = {"data_attr": data_attr}
             if type_url is not None:
                 filters["type"] = type_url
             return self._objects.list(**filters).to_list()
+
+        def query(data_attr: Sequence[str]) -> builtins.list[Object]:
+            in_body = personal and not any("," in part for part in data_attr)
+            if not (in_body and client._bsn_in_body(service, _SEARCH)):
+                return listed(data_attr)
+            try:
+                return self._objects.search(type=type_url, data_attrs=data_attr).to_list()
+            except (NotFoundError, MethodNotAllowedError) as error:
+                if client.service(service).bsn_filters != "auto":
+                    raise
+                client._note_missing_search(service, _SEARCH, error.status)
+                return listed(data_attr)
 
         # The variants are independent: ask them at once, not one after another.
         results = Executor(len(variants)).gather(
@@ -407,7 +428,7 @@ class Taken:
         ]
         taken = [
             taak
-            for _, taak in self._query(variants, objecttype)
+            for _, taak in self._query(variants, objecttype, personal=True)
             if taak is not None
             and is_open(taak)
             and taak.identificatie is not None

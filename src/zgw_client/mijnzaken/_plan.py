@@ -247,7 +247,10 @@ class Composition:
     def _rollen_in(self, request: RollenOf, outcome: Any, new: list[PlanRequest]) -> None:
         if isinstance(outcome, ZGWError):
             # Without rollen no zaak of this service can be shown safely.
-            self._missing("zaken (rollen)", outcome, "zaken")
+            label = "zaken (rollen)"
+            if len(self.services.zaken) > 1:
+                label = f"zaken (rollen, {request.service})"
+            self._missing(label, outcome, "zaken")
             self._rollen[request.service] = False
         else:
             for rol in outcome:
