@@ -22,8 +22,24 @@ PACKAGES = [
     "zgw_client.klantinteracties",
     "zgw_client.contactmomenten",
     "zgw_client.objecten",
+    "zgw_client.berichten",
+    "zgw_client.taken",
+    "zgw_client.verzoeken",
+    "zgw_client.producten",
+    "zgw_client.producttypen",
+    "zgw_client.notifications",
     "zgw_client.testing",
 ]
+
+#: Each API package with resources: a model of it, and its namespace class.
+API_PACKAGES = {
+    "zaken": ("Zaak", "ZakenAPI"),
+    "berichten": ("Bericht", "BerichtenAPI"),
+    "taken": ("ExterneTaak", "TakenAPI"),
+    "verzoeken": ("Verzoek", "VerzoekenAPI"),
+    "producten": ("Product", "ProductenAPI"),
+    "producttypen": ("ProductType", "ProducttypenAPI"),
+}
 
 
 def loaded_after(statement: str) -> set[str]:
@@ -71,8 +87,11 @@ def test_a_name_loads_its_module_only() -> None:
     assert "httpx" not in loaded
 
 
-def test_models_do_not_load_a_client_face() -> None:
-    loaded = loaded_after("from zgw_client.zaken import Zaak")
+@pytest.mark.parametrize("package", sorted(API_PACKAGES))
+def test_models_do_not_load_a_client_face(package: str) -> None:
+    model, _ = API_PACKAGES[package]
+    loaded = loaded_after(f"from zgw_client.{package} import {model}")
+    assert f"zgw_client.{package}.models" in loaded
     assert not {m for m in loaded if m.startswith(("zgw_client._sync", "zgw_client._async"))}
 
 
@@ -83,6 +102,17 @@ def test_resource_types_are_public_and_are_the_face_classes() -> None:
 
     assert AsyncZakenAPI is PrivateAsync
     assert Zaken is PrivateZaken
+
+
+@pytest.mark.parametrize("package", sorted(API_PACKAGES))
+def test_each_namespace_is_public_in_both_faces(package: str) -> None:
+    _, namespace = API_PACKAGES[package]
+    public = importlib.import_module(f"zgw_client.{package}")
+    for face, name in (("_sync", namespace), ("_async", f"Async{namespace}")):
+        private = importlib.import_module(f"zgw_client.{face}.{package}")
+        assert getattr(public, name) is getattr(private, name)
+        # every resource class of the face module is public under the same name
+        assert set(private.__all__) <= set(public.__all__), face
 
 
 def test_the_pytest_plugin_imports_no_backend_until_a_fixture_runs() -> None:

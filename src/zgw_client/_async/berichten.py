@@ -28,7 +28,10 @@ from .pagination import AsyncPaginator
 from .resource import Timeout
 from .vtb import DEFAULT_CONCURRENCY, MAX_PAGE_SIZE, AsyncVTBResource, scan
 
-__all__ = ["AsyncBerichtenAPI"]
+__all__ = [
+    "AsyncBerichten",
+    "AsyncBerichtenAPI",
+]
 
 #: The one field ``PATCH /berichten/{uuid}`` changes; the server ignores every other one.
 _PATCHABLE = frozenset({"geopendOp", "geopend_op"})

@@ -29,7 +29,10 @@ from .pagination import AsyncPaginator
 from .producttypen import AsyncOpenProductResource
 from .resource import Timeout
 
-__all__ = ["AsyncProductenAPI"]
+__all__ = [
+    "AsyncProducten",
+    "AsyncProductenAPI",
+]
 
 
 class AsyncProducten(AsyncOpenProductResource[Product]):

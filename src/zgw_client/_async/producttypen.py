@@ -46,7 +46,20 @@ from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
 from .resource import AsyncResource, Timeout
 
-__all__ = ["AsyncProducttypenAPI"]
+__all__ = [
+    "AsyncActies",
+    "AsyncContacten",
+    "AsyncContent",
+    "AsyncContentLabels",
+    "AsyncLinks",
+    "AsyncLocaties",
+    "AsyncOrganisaties",
+    "AsyncPrijzen",
+    "AsyncProductTypen",
+    "AsyncProducttypenAPI",
+    "AsyncSchemas",
+    "AsyncThemas",
+]
 
 M = TypeVar("M", bound=SnakeCaseModel)
 

@@ -36,7 +36,13 @@ from .pagination import AsyncPaginator
 from .resource import Timeout, _item_pattern
 from .vtb import DEFAULT_CONCURRENCY, MAX_PAGE_SIZE, AsyncVTBResource, scan
 
-__all__ = ["AsyncTakenAPI"]
+__all__ = [
+    "AsyncBetaalTaken",
+    "AsyncExterneTaken",
+    "AsyncFormulierTaken",
+    "AsyncTakenAPI",
+    "AsyncURLTaken",
+]
 
 M = TypeVar("M", bound=ZGWModel)
 

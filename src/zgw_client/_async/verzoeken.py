@@ -38,7 +38,12 @@ from .pagination import AsyncPaginator
 from .resource import Timeout
 from .vtb import DEFAULT_CONCURRENCY, MAX_PAGE_SIZE, AsyncVTBResource, scan
 
-__all__ = ["AsyncVerzoekenAPI"]
+__all__ = [
+    "AsyncVerzoekTypeVersies",
+    "AsyncVerzoekTypen",
+    "AsyncVerzoeken",
+    "AsyncVerzoekenAPI",
+]
 
 _VERSIE_PATH = re.compile(r"verzoektypen/[^/]+/versies/[0-9]+/?")
 

@@ -30,7 +30,10 @@ from .pagination import Paginator
 from .resource import Timeout
 from .vtb import DEFAULT_CONCURRENCY, MAX_PAGE_SIZE, VTBResource, scan
 
-__all__ = ["BerichtenAPI"]
+__all__ = [
+    "Berichten",
+    "BerichtenAPI",
+]
 
 #: The one field ``PATCH /berichten/{uuid}`` changes; the server ignores every other one.
 _PATCHABLE = frozenset({"geopendOp", "geopend_op"})

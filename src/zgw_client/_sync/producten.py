@@ -31,7 +31,10 @@ from .pagination import Paginator
 from .producttypen import OpenProductResource
 from .resource import Timeout
 
-__all__ = ["ProductenAPI"]
+__all__ = [
+    "Producten",
+    "ProductenAPI",
+]
 
 
 class Producten(OpenProductResource[Product]):

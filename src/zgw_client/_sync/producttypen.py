@@ -48,7 +48,20 @@ from .api import API, ResourceSlot
 from .pagination import Paginator
 from .resource import Resource, Timeout
 
-__all__ = ["ProducttypenAPI"]
+__all__ = [
+    "Acties",
+    "Contacten",
+    "Content",
+    "ContentLabels",
+    "Links",
+    "Locaties",
+    "Organisaties",
+    "Prijzen",
+    "ProductTypen",
+    "ProducttypenAPI",
+    "Schemas",
+    "Themas",
+]
 
 M = TypeVar("M", bound=SnakeCaseModel)
 

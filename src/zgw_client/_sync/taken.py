@@ -38,7 +38,13 @@ from .pagination import Paginator
 from .resource import Timeout, _item_pattern
 from .vtb import DEFAULT_CONCURRENCY, MAX_PAGE_SIZE, VTBResource, scan
 
-__all__ = ["TakenAPI"]
+__all__ = [
+    "BetaalTaken",
+    "ExterneTaken",
+    "FormulierTaken",
+    "TakenAPI",
+    "URLTaken",
+]
 
 M = TypeVar("M", bound=ZGWModel)
 

@@ -40,7 +40,12 @@ from .pagination import Paginator
 from .resource import Timeout
 from .vtb import DEFAULT_CONCURRENCY, MAX_PAGE_SIZE, VTBResource, scan
 
-__all__ = ["VerzoekenAPI"]
+__all__ = [
+    "VerzoekTypeVersies",
+    "VerzoekTypen",
+    "Verzoeken",
+    "VerzoekenAPI",
+]
 
 _VERSIE_PATH = re.compile(r"verzoektypen/[^/]+/versies/[0-9]+/?")
 

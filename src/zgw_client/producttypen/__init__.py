@@ -1,5 +1,12 @@
-"""Producttypen API (Open Product) models: producttypen, themas, prijzen and their content."""
+"""Producttypen API (Open Product) models: producttypen, themas, prijzen and their content.
 
+The resources (sync `ProducttypenAPI`, async `AsyncProducttypenAPI`, and one class per
+collection) load on first use, so importing the models does not load a client face.
+"""
+
+from typing import TYPE_CHECKING
+
+from .. import _lazy
 from .models import (
     RESOURCE_MODELS,
     Actie,
@@ -33,18 +40,97 @@ from .models import (
     UrnUrlReference,
 )
 
+if TYPE_CHECKING:
+    from .._async.producttypen import (
+        AsyncActies,
+        AsyncContacten,
+        AsyncContent,
+        AsyncContentLabels,
+        AsyncLinks,
+        AsyncLocaties,
+        AsyncOrganisaties,
+        AsyncPrijzen,
+        AsyncProductTypen,
+        AsyncProducttypenAPI,
+        AsyncSchemas,
+        AsyncThemas,
+    )
+    from .._sync.producttypen import (
+        Acties,
+        Contacten,
+        Content,
+        ContentLabels,
+        Links,
+        Locaties,
+        Organisaties,
+        Prijzen,
+        ProductTypen,
+        ProducttypenAPI,
+        Schemas,
+        Themas,
+    )
+
+#: The resource classes, imported when first read (see ``zgw_client._lazy``).
+_EXPORTS = {
+    "AsyncProductTypen": "zgw_client._async.producttypen",
+    "AsyncThemas": "zgw_client._async.producttypen",
+    "AsyncPrijzen": "zgw_client._async.producttypen",
+    "AsyncLinks": "zgw_client._async.producttypen",
+    "AsyncLocaties": "zgw_client._async.producttypen",
+    "AsyncOrganisaties": "zgw_client._async.producttypen",
+    "AsyncContacten": "zgw_client._async.producttypen",
+    "AsyncActies": "zgw_client._async.producttypen",
+    "AsyncContent": "zgw_client._async.producttypen",
+    "AsyncContentLabels": "zgw_client._async.producttypen",
+    "AsyncSchemas": "zgw_client._async.producttypen",
+    "AsyncProducttypenAPI": "zgw_client._async.producttypen",
+    "ProductTypen": "zgw_client._sync.producttypen",
+    "Themas": "zgw_client._sync.producttypen",
+    "Prijzen": "zgw_client._sync.producttypen",
+    "Links": "zgw_client._sync.producttypen",
+    "Locaties": "zgw_client._sync.producttypen",
+    "Organisaties": "zgw_client._sync.producttypen",
+    "Contacten": "zgw_client._sync.producttypen",
+    "Acties": "zgw_client._sync.producttypen",
+    "Content": "zgw_client._sync.producttypen",
+    "ContentLabels": "zgw_client._sync.producttypen",
+    "Schemas": "zgw_client._sync.producttypen",
+    "ProducttypenAPI": "zgw_client._sync.producttypen",
+}
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = _lazy.attach(__name__, _EXPORTS)
+
 __all__ = [
     "RESOURCE_MODELS",
     "Actie",
+    "Acties",
+    "AsyncActies",
+    "AsyncContacten",
+    "AsyncContent",
+    "AsyncContentLabels",
+    "AsyncLinks",
+    "AsyncLocaties",
+    "AsyncOrganisaties",
+    "AsyncPrijzen",
+    "AsyncProductTypen",
+    "AsyncProducttypenAPI",
+    "AsyncSchemas",
+    "AsyncThemas",
     "Bestand",
     "Contact",
+    "Contacten",
+    "Content",
     "ContentElement",
     "ContentElementTranslation",
     "ContentLabel",
+    "ContentLabels",
     "Doelgroep",
     "JsonSchema",
     "Link",
+    "Links",
     "Locatie",
+    "Locaties",
     "NestedActie",
     "NestedBestand",
     "NestedContentElement",
@@ -55,13 +141,19 @@ __all__ = [
     "NestedProductType",
     "NestedThema",
     "Organisatie",
+    "Organisaties",
     "Prijs",
     "PrijsOptie",
     "PrijsRegel",
+    "Prijzen",
     "ProductStatus",
     "ProductType",
     "ProductTypeActuelePrijs",
     "ProductTypeTranslation",
+    "ProductTypen",
+    "ProducttypenAPI",
+    "Schemas",
     "Thema",
+    "Themas",
     "UrnUrlReference",
 ]
