@@ -120,7 +120,7 @@ def exercise(client: Any, backend: InMemoryBackend) -> None:
         }
     )
     backend.add("producttypen", "contentlabels", {"naam": "kosten"})
-    bodies = {
+    bodies: dict[str, dict[str, Any]] = {
         "locaties": {"naam": "l"},
         "organisaties": {"naam": "o", "code": "O"},
         "contacten": {"naam": "c"},

@@ -12,12 +12,20 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
-from zgw_client import AsyncZGWClient, BadRequestError, InputError, NotFoundError, ZGWClient
+from zgw_client import (
+    AsyncZGWClient,
+    BadRequestError,
+    InputError,
+    NotFoundError,
+    Resource,
+    ZGWClient,
+)
 from zgw_client.berichten import Bericht
 from zgw_client.producten import CurrentProduct, Product, ProductStatus
 from zgw_client.producttypen import (
@@ -73,6 +81,38 @@ def run_id() -> str:
     return uuid.uuid4().hex[:8]
 
 
+#: What the catalogue collections of Open Product hold (each checked the same way below).
+Catalogued = TypeVar("Catalogued", Locatie, Organisatie, Contact, Link, Actie)
+
+
+def check_by_uuid(
+    resource: Resource[Catalogued],
+    listed: Callable[[], Iterable[Catalogued]],
+    item: Catalogued,
+    change: dict[str, Any],
+) -> None:
+    """Read by uuid, change, write back whole, and find it in the list."""
+    assert item.uuid is not None
+    read = resource.get(item.uuid)  # a contact embeds its organisatie, changed above
+    assert (read.uuid, read.naam) == (item.uuid, item.naam)
+    changed = resource.partial_update(item, change)
+    assert resource.update(changed, changed).uuid == item.uuid
+    assert item.uuid in [i.uuid for i in listed()]
+
+
+def check_by_model(
+    resource: Resource[Catalogued],
+    listed: Callable[[], Iterable[Catalogued]],
+    item: Catalogued,
+    change: dict[str, Any],
+) -> None:
+    """Read by the model, change by uuid, and find it in the list."""
+    assert item.uuid is not None
+    assert resource.get(item) == item
+    assert resource.partial_update(item.uuid, change).naam == change["naam"]
+    assert item.uuid in [i.uuid for i in listed()]
+
+
 # -- Berichten -----------------------------------------------------------------------------
 @pytest.mark.usefixtures("need_openvtb")
 def test_berichten(platform_client: ZGWClient) -> None:
@@ -90,6 +130,8 @@ def test_berichten(platform_client: ZGWClient) -> None:
         }
     )
     assert isinstance(created, Bericht)
+    assert created.uuid is not None
+    assert created.url is not None
     assert created.publicatiedatum is not None
     assert created.zaak_identificaties == ["ZAAK-LIVE-1"]
     assert berichten.get(created.uuid) == created
@@ -180,13 +222,18 @@ def formuliertaak_body(**extra: Any) -> dict[str, Any]:
     ],
 )
 def test_taken_crud_per_kind(
-    platform_client: ZGWClient, cleanup: Cleanup, resource: str, body: Any, model: type
+    platform_client: ZGWClient,
+    cleanup: Cleanup,
+    resource: str,
+    body: Any,
+    model: type[ExterneTaak],
 ) -> None:
     endpoint = getattr(platform_client.taken, resource)
     created = endpoint.create(body())
     cleanup.add(resource, lambda: endpoint.delete(created))
     assert isinstance(created, model)
-    assert "/externetaken/" in str(created.url)
+    assert created.url is not None
+    assert "/externetaken/" in created.url
     assert created.status == TaakStatus.OPEN
     assert endpoint.get(created.uuid) == created
     assert platform_client.taken.externetaken.get(created.url).model_dump() == created.model_dump()
@@ -234,6 +281,8 @@ def test_complete_each_kind(platform_client: ZGWClient, cleanup: Cleanup) -> Non
     taken = platform_client.taken
     pay = taken.betaaltaken.create(betaaltaak_body())
     cleanup.add("betaaltaak", lambda: taken.betaaltaken.delete(pay))
+    assert pay.url is not None
+    assert pay.uuid is not None
     with pytest.raises(TaakCompletionError):
         taken.complete(
             pay, bedrag="70.00", transactieomschrijving=pay.details.transactieomschrijving
@@ -295,11 +344,14 @@ def test_verzoektypen_and_versions(platform_client: ZGWClient, cleanup: Cleanup)
     typ = api.verzoektypen.create({"naam": f"zgw-client live {run_id()}"})
     cleanup.add("verzoektype", lambda: api.verzoektypen.delete(typ))
     assert isinstance(typ, VerzoekType)
+    assert typ.uuid is not None
     assert api.verzoektypen.get(typ.uuid) == typ
     assert typ.url in [t.url for t in api.verzoektypen.list()]
     typ = api.verzoektypen.partial_update(typ, {"omschrijving": "Voor de live tests"})
     typ = api.verzoektypen.update(typ, typ)
     assert typ.omschrijving == "Voor de live tests"
+    assert typ.url is not None
+    assert typ.uuid is not None
 
     first = api.versies.create({"aanvraagGegevensSchema": SCHEMA}, verzoektype=typ)
     assert isinstance(first, VerzoekTypeVersie)
@@ -346,6 +398,8 @@ def test_register_a_verzoek_and_follow_it_to_its_zaak(
     )
     cleanup.add("verzoek", lambda: api.verzoeken.delete(verzoek))
     assert isinstance(verzoek, Verzoek)
+    assert verzoek.uuid is not None
+    assert verzoek.url is not None
     assert verzoek.initiator == PARTY
     assert [b.informatie_object for b in verzoek.bijlagen] == bijlagen
     assert verzoek.versie == 1
@@ -390,17 +444,12 @@ def test_producttypen_catalogue(platform_client: ZGWClient, cleanup: Cleanup) ->
     cleanup.add("organisatie", lambda: pt.organisaties.delete(organisatie))
     contact = pt.contacten.create({"naam": "Loket", "organisatie_uuid": str(organisatie.uuid)})
     cleanup.add("contact", lambda: pt.contacten.delete(contact))
-    for resource, item, model, change in (
-        (pt.locaties, locatie, Locatie, {"postcode": "2511BT"}),
-        (pt.organisaties, organisatie, Organisatie, {"stad": "Den Haag"}),
-        (pt.contacten, contact, Contact, {"rol": "loket"}),
-    ):
-        assert isinstance(item, model)
-        read = resource.get(item.uuid)  # a contact embeds its organisatie, changed above
-        assert (read.uuid, read.naam) == (item.uuid, item.naam)
-        changed = resource.partial_update(item, change)
-        assert resource.update(changed, changed).uuid == item.uuid
-        assert item.uuid in [i.uuid for i in resource.list()]
+    assert isinstance(locatie, Locatie)
+    assert isinstance(organisatie, Organisatie)
+    assert isinstance(contact, Contact)
+    check_by_uuid(pt.locaties, pt.locaties.list, locatie, {"postcode": "2511BT"})
+    check_by_uuid(pt.organisaties, pt.organisaties.list, organisatie, {"stad": "Den Haag"})
+    check_by_uuid(pt.contacten, pt.contacten.list, contact, {"rol": "loket"})
 
     producttype = pt.producttypen.create(
         {
@@ -458,14 +507,10 @@ def test_producttypen_catalogue(platform_client: ZGWClient, cleanup: Cleanup) ->
         }
     )
     cleanup.add("actie", lambda: pt.acties.delete(actie))
-    for resource, item, model, change in (
-        (pt.links, link, Link, {"naam": "Meer informatie"}),
-        (pt.acties, actie, Actie, {"naam": "Zeg op"}),
-    ):
-        assert isinstance(item, model)
-        assert resource.get(item) == item
-        assert resource.partial_update(item.uuid, change).naam == change["naam"]
-        assert item.uuid in [i.uuid for i in resource.list()]
+    assert isinstance(link, Link)
+    assert isinstance(actie, Actie)
+    check_by_model(pt.links, pt.links.list, link, {"naam": "Meer informatie"})
+    check_by_model(pt.acties, pt.acties.list, actie, {"naam": "Zeg op"})
     assert actie.url == "https://formulieren.example.nl/opzeggen"
     assert (
         pt.links.update(
@@ -543,6 +588,7 @@ def test_producten_of_a_citizen(platform_client: ZGWClient, cleanup: Cleanup) ->
     )
     cleanup.add("product", lambda: producten.delete(created))
     assert isinstance(created, Product)
+    assert created.uuid is not None
     assert created.status == ProductStatus.ACTIEF
     assert producten.get(created.uuid) == created
     assert platform_client.get(str(created.url)) == created

@@ -206,7 +206,7 @@ async def test_crud_of_the_catalogue_collections(
     client: Any,
     producttype: dict[str, Any],
     resource: str,
-    model: type,
+    model: type[Link | Locatie | Contact | Actie],
     body: dict[str, Any],
     change: dict[str, Any],
 ) -> None:
@@ -336,7 +336,7 @@ async def test_schemas_by_number(client: Any) -> None:
 async def test_references_are_checked_before_any_request(face: str) -> None:
     client = offline_client(face)
     with pytest.raises(InputError, match="its number"):
-        client.producttypen.schemas.url_of(JsonSchema(naam="x", schema={}))
+        client.producttypen.schemas.url_of(JsonSchema(naam="x", schema_={}))
     with pytest.raises(InputError, match="has no uuid"):
         client.producttypen.themas.url_of(ContentLabel(naam="x"))
     with pytest.raises(InputError, match="not an item"):

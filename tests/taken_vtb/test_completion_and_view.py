@@ -115,7 +115,9 @@ def test_format_euro_refuses_what_is_no_amount(amount: str) -> None:
 
 
 def test_citizen_view_of_each_open_vtb_kind() -> None:
-    zaak = {"isGerelateerdAan": [{"urn": "urn:nld:denhaag:zaak:zaaknummer:ZAAK-2026-1"}]}
+    zaak: dict[str, Any] = {
+        "isGerelateerdAan": [{"urn": "urn:nld:denhaag:zaak:zaaknummer:ZAAK-2026-1"}]
+    }
     pay = citizen_taak_from_vtb(vtb("betaaltaak", betaaltaak(status="open", **zaak)), today=TODAY)
     assert pay == CitizenTaak(
         titel="Betaal uw parkeerbon",

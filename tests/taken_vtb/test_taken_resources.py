@@ -48,11 +48,16 @@ def add(backend: InMemoryBackend, soort: str, body: dict[str, Any]) -> dict[str,
     ],
 )
 async def test_crud_on_each_kind(
-    client: Any, backend: InMemoryBackend, resource: str, body: dict[str, Any], model: type
+    client: Any,
+    backend: InMemoryBackend,
+    resource: str,
+    body: dict[str, Any],
+    model: type[ExterneTaak],
 ) -> None:
     endpoint = getattr(client.taken, resource)
     created = await resolve(endpoint.create(body))
     assert isinstance(created, model)
+    assert created.url is not None
     assert "/externetaken/" in created.url  # every taak lives under /externetaken
     assert created.status == TaakStatus.OPEN
     assert created.datum_herinnering == created.einddatum_handelings_termijn - dt.timedelta(7)
