@@ -2,7 +2,8 @@
 
 Every ```python block is type-checked with ``mypy --strict`` (``python scripts/doc_snippets.py``,
 run by .ci/run); ``tests/docs/test_code_blocks.py`` runs every block that does not need a
-real server against the in-memory backend.
+real server against the in-memory backend. Both take the same pages: README.md and every
+page under docs/ except those in ``UNCHECKED``, so a new page is checked from the start.
 
 How a page's blocks are read:
 
@@ -41,6 +42,17 @@ REPO = Path(__file__).resolve().parents[1]
 NEEDS_SERVER = "<!-- snippet: needs a real server -->"
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<lang>[\w+-]*)[^\n]*$")
 _SETUP = re.compile(r"<!-- snippet-setup\n(?P<code>.*?)-->", re.S)
+
+#: Pages whose blocks are not checked yet: they are being rewritten on other branches.
+UNCHECKED = frozenset(
+    {
+        "docs/configuration.md",
+        "docs/guides/caching.md",
+        "docs/guides/live-testing.md",
+        "docs/guides/notifications.md",
+        "docs/guides/running-a-portal.md",
+    }
+)
 
 PRELUDE = {
     "sync": (
@@ -87,14 +99,15 @@ def has_top_level_await(code: str) -> bool:
     return bool(compiled.co_flags & 0x80)  # CO_COROUTINE
 
 
+def checked_pages() -> list[Path]:
+    """README.md, then every page under docs/ in path order, less ``UNCHECKED``."""
+    paths = [REPO / "README.md", *sorted((REPO / "docs").rglob("*.md"))]
+    return [p for p in paths if p.relative_to(REPO).as_posix() not in UNCHECKED]
+
+
 def pages() -> list[Page]:
-    """Every page with Python blocks: README.md, then docs/ in path order."""
-    found = []
-    for path in [REPO / "README.md", *sorted((REPO / "docs").rglob("*.md"))]:
-        page = read_page(path)
-        if page.blocks:
-            found.append(page)
-    return found
+    """Every checked page that has Python blocks."""
+    return [page for page in map(read_page, checked_pages()) if page.blocks]
 
 
 def read_page(path: Path) -> Page:
@@ -203,7 +216,7 @@ def typecheck(paths: list[Path] | None = None) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("pages", nargs="*", type=Path, help="only these pages")
+    parser.add_argument("pages", nargs="*", type=Path, help="only these pages (default: all)")
     args = parser.parse_args()
     return typecheck([p.resolve() for p in args.pages] or None)
 

@@ -417,7 +417,7 @@ def informatieobject_urn(uuid: uuidlib.UUID | str, *, organisatie: str) -> str:
         value = uuidlib.UUID(str(uuid))
     except ValueError:
         raise InvalidURNError(
-            "A document URN needs the document's UUID, e.g. from 'document.uuid'."
+            "A document URN needs the document's UUID: the last segment of its url."
         ) from None
     return f"urn:nld:{_organisatie(organisatie, InvalidURNError)}:informatieobject:uuid:{value}"
 

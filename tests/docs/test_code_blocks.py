@@ -2,14 +2,16 @@
 
 A page's blocks run in order in one namespace per face, as a reader follows them; blocks
 marked ``<!-- snippet: needs a real server -->`` are only type-checked (by the script, in
-CI). ``PAGES`` lists the pages whose blocks are checked; the guides not yet listed still
-carry fragments that rely on names they never define.
+CI). Each session runs in a temporary working directory, so a block that reads or writes
+"aanvraag.pdf" finds it there (a page's setup makes what its blocks read). ``PAGES`` are
+README.md and every page under docs/ but those the script lists as ``UNCHECKED``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import importlib.util
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,14 +27,8 @@ snippets = importlib.util.module_from_spec(_spec)
 sys.modules["doc_snippets"] = snippets
 _spec.loader.exec_module(snippets)
 
-#: The pages whose blocks are type-checked in CI and run here.
-PAGES = [
-    "README.md",
-    "docs/getting-started.md",
-    "docs/pagination.md",
-    "docs/errors-and-retries.md",
-    "docs/authentication.md",
-]
+#: The pages whose blocks are type-checked in CI and run here (all but ``UNCHECKED``).
+PAGES = [path.relative_to(REPO).as_posix() for path in snippets.checked_pages()]
 
 
 def _sessions() -> Iterator[Any]:
@@ -55,9 +51,12 @@ def process_state_restored() -> Iterator[None]:
 
 @pytest.mark.no_contract  # docs show writes the spec allows but that the backend refuses
 @pytest.mark.parametrize(("page", "face"), list(_sessions()))
-def test_page_blocks_run(page: Any, face: str) -> None:
+def test_page_blocks_run(
+    page: Any, face: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from zgw_client.testing import InMemoryBackend, async_client_for, client_for, seed_demo
 
+    monkeypatch.chdir(tmp_path)
     backend = InMemoryBackend()
     scenario = seed_demo(backend)
     loop = asyncio.new_event_loop()
@@ -90,3 +89,20 @@ def test_every_marked_block_exists_and_the_markers_are_spelt_right() -> None:
     for name in PAGES:
         text = (REPO / name).read_text(encoding="utf-8")
         assert text.count("<!-- snippet:") == text.count(snippets.NEEDS_SERVER), name
+
+
+def test_the_testing_guides_test_module_passes_under_pytest(tmp_path: Path) -> None:
+    """The testing guide shows a whole test module on the plugin's fixtures: run it as a
+    user's project would (its own directory, no conftest of ours)."""
+    page = snippets.read_page(REPO / "docs/guides/testing.md")
+    (module,) = [b for b in page.blocks if "def test_" in b.code]
+    (tmp_path / "test_guide.py").write_text(module.code, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_guide.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    tests = module.code.count("\ndef test_") + module.code.count("\nasync def test_")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert f"{tests} passed" in result.stdout, result.stdout[-3000:]

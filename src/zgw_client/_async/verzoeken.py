@@ -116,8 +116,8 @@ class AsyncVerzoeken(AsyncVTBResource[Verzoek]):
         """Register a verzoek a party submitted, with its attachments.
 
         Bijlagen are URNs of documents already in the Documenten API (Open VTB stores no
-        files): upload each first, then pass
-        ``informatieobject_urn(document.uuid, organisatie=...)``. Everything is checked
+        files): upload each first, then pass ``informatieobject_urn(uuid, organisatie=...)``
+        with the document's UUID (the last segment of its ``url``). Everything is checked
         before the request (the party's number, the URNs, duplicates); the server checks
         ``aanvraag_gegevens`` against the JSON schema of the verzoektype's version and
         answers a [`BadRequestError`][zgw_client.BadRequestError] naming the fields.

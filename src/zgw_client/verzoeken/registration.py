@@ -79,7 +79,7 @@ def registration_body(
             raise InputError(
                 f"bijlagen[{index}] is not a URN. Open VTB takes documents by the URN of an "
                 "enkelvoudiginformatieobject in the Documenten API: upload the file there and "
-                "pass informatieobject_urn(document.uuid, organisatie=...)."
+                "pass informatieobject_urn(<its uuid>, organisatie=...)."
             ) from None
     if len(set(urns)) != len(urns):
         raise InputError("bijlagen names the same document twice.")
