@@ -1,10 +1,10 @@
 """Authentication as `httpx.Auth`, chosen per request URL.
 
-Each credentials kind of `_config` has an ``httpx.Auth`` here. They do no
-I/O of their own (httpx drives them), so the same objects serve the sync and async client.
-[`ServiceAuth`][zgw_client.ServiceAuth] picks the credentials by the request URL — the longest configured API
-root that contains it — and refuses, before anything is sent, a URL under no root: ZGW
-payloads are full of URLs, and a crafted one must never receive our token.
+Each credentials kind of `_config` has an ``httpx.Auth`` here. They do no I/O of their own (httpx
+drives them), so the same objects serve the sync and async client.
+[`ServiceAuth`][zgw_client.ServiceAuth] picks the credentials by the request URL — the longest
+configured API root that contains it — and refuses, before anything is sent, a URL under no root:
+ZGW payloads are full of URLs, and a crafted one must never receive our token.
 """
 
 from __future__ import annotations
@@ -261,9 +261,9 @@ class ServiceAuth(_ReadsErrorBodies):
 
         httpx.Client(auth=ServiceAuth(router))
 
-    A URL under no configured root raises [`UnconfiguredURLError`][zgw_client.UnconfiguredURLError] before sending, and
-    so does a service without credentials (a ``ConfigurationError``), unless it says
-    [`NoAuth()`][zgw_client.NoAuth].
+    A URL under no configured root raises [`UnconfiguredURLError`][zgw_client.UnconfiguredURLError]
+    before sending, and so does a service without credentials (a ``ConfigurationError``), unless it
+    says [`NoAuth()`][zgw_client.NoAuth].
     """
 
     def __init__(self, router: ServiceRouter) -> None:

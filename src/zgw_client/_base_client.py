@@ -1,7 +1,7 @@
 """The part of a client that does no I/O: configuration, routing and request building.
 
-[`ZGWClient`][zgw_client.ZGWClient] and [`AsyncZGWClient`][zgw_client.AsyncZGWClient] both inherit it, so
-URL and credential resolution, headers and timeouts are decided in one place.
+[`ZGWClient`][zgw_client.ZGWClient] and [`AsyncZGWClient`][zgw_client.AsyncZGWClient] both inherit
+it, so URL and credential resolution, headers and timeouts are decided in one place.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """Services: which API lives at which root, with which credentials, timeouts and retries.
 
-A municipality runs several APIs, often on different hosts (Open Zaak for the ZGW APIs,
-Open Klant, the Objects API). A [`Service`][zgw_client.Service] is one API root plus how to talk to it;
-a [`ZGWConfig`][zgw_client.ZGWConfig] is the set of services one client serves. Build one in code, from
-environment variables ([`ZGWConfig.from_env`][zgw_client.ZGWConfig.from_env]) or from a TOML file
-([`ZGWConfig.from_toml`][zgw_client.ZGWConfig.from_toml]); the formats are in ``docs/configuration.md``.
+A municipality runs several APIs, often on different hosts (Open Zaak for the ZGW APIs, Open Klant,
+the Objects API). A [`Service`][zgw_client.Service] is one API root plus how to talk to it; a
+[`ZGWConfig`][zgw_client.ZGWConfig] is the set of services one client serves. Build one in code,
+from environment variables ([`ZGWConfig.from_env`][zgw_client.ZGWConfig.from_env]) or from a TOML
+file ([`ZGWConfig.from_toml`][zgw_client.ZGWConfig.from_toml]); the formats are in
+``docs/configuration.md``.
 """
 
 from __future__ import annotations

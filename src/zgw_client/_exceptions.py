@@ -1,6 +1,7 @@
 """Every error zgw-client raises, in one tree.
 
-Catch [`ZGWError`][zgw_client.ZGWError] for "anything from zgw-client", or a branch for what you can handle::
+Catch [`ZGWError`][zgw_client.ZGWError] for "anything from zgw-client", or a branch for what you can
+handle::
 
     ZGWError
     ├── ConfigurationError            the client was set up wrongly (fix the configuration)

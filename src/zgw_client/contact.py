@@ -5,11 +5,11 @@ Why: a municipality moving from the Contactmomenten API 1.0 to Klantinteracties 
 timeline should show each contact once, however it was stored.
 
 Equality is therefore about the *contact*, not about where it is stored: two
-[`TimelineContact`][zgw_client.contact.TimelineContact] objects are equal (and hash equal) when they have the same moment
-(normalised to UTC), kanaal (normalised, see `normalize_kanaal`), tekst, actor,
-direction and zaak. ``uuid``, ``url`` and ``source`` say where it is stored and are not
-compared; neither is ``onderwerp``, which the Contactmomenten API 1.0 does not have.
-Deduplicate with ``set()`` or ``dict.fromkeys()``.
+[`TimelineContact`][zgw_client.contact.TimelineContact] objects are equal (and hash equal) when they
+have the same moment (normalised to UTC), kanaal (normalised, see `normalize_kanaal`), tekst, actor,
+direction and zaak. ``uuid``, ``url`` and ``source`` say where it is stored and are not compared;
+neither is ``onderwerp``, which the Contactmomenten API 1.0 does not have. Deduplicate with
+``set()`` or ``dict.fromkeys()``.
 
 The mapping:
 

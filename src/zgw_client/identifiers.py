@@ -124,7 +124,8 @@ def _validate_digits(value: str, length: int, name: str, error: type[InputError]
 
 
 def validate_kvk(value: str) -> str:
-    """Return ``value`` as an 8-digit KVK-nummer, or raise [`InvalidKVKError`][zgw_client.identifiers.InvalidKVKError].
+    """Return ``value`` as an 8-digit KVK-nummer, or raise
+    [`InvalidKVKError`][zgw_client.identifiers.InvalidKVKError].
 
     No checksum: the Handelsregister dropped the 11-proef for KVK-nummers, so only the
     shape can be checked locally.

@@ -129,14 +129,16 @@ class AsyncZGWClient(BaseClient):
     def from_env(
         cls, *, http_client: httpx.AsyncClient | None = None, prefix: str = "ZGW_"
     ) -> AsyncZGWClient:
-        """A client for the services in the environment (see [`ZGWConfig.from_env`][zgw_client.ZGWConfig.from_env])."""
+        """A client for the services in the environment (see
+        [`ZGWConfig.from_env`][zgw_client.ZGWConfig.from_env])."""
         return cls(ZGWConfig.from_env(prefix=prefix), http_client=http_client)
 
     @classmethod
     def from_toml(
         cls, path: str | Path, *, http_client: httpx.AsyncClient | None = None
     ) -> AsyncZGWClient:
-        """A client for the services in a TOML file (see [`ZGWConfig.from_toml`][zgw_client.ZGWConfig.from_toml])."""
+        """A client for the services in a TOML file (see
+        [`ZGWConfig.from_toml`][zgw_client.ZGWConfig.from_toml])."""
         return cls(ZGWConfig.from_toml(path), http_client=http_client)
 
     # -- the APIs ----------------------------------------------------------------------

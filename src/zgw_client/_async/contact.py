@@ -1,9 +1,9 @@
 """One view of the contact about a zaak, from Klantinteracties and/or Contactmomenten.
 
-A municipality moving from the Contactmomenten API 1.0 to Klantinteracties (Open Klant 2)
-has contacts in both for a while, often the same contact in both. This reads either or both
-and returns the neutral [`TimelineContact`][zgw_client.contact.TimelineContact]: newest first, each
-contact once (equality ignores where a contact is stored, see [`zgw_client.contact`][zgw_client.contact]).
+A municipality moving from the Contactmomenten API 1.0 to Klantinteracties (Open Klant 2) has
+contacts in both for a while, often the same contact in both. This reads either or both and returns
+the neutral [`TimelineContact`][zgw_client.contact.TimelineContact]: newest first, each contact once
+(equality ignores where a contact is stored, see [`zgw_client.contact`][zgw_client.contact]).
 
 Source of the sync face (see ``scripts/unasync.py``).
 """

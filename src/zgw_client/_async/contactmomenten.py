@@ -1,8 +1,8 @@
 """The Contactmomenten API's resources on the asynchronous client (``client.contactmomenten``).
 
-The Contactmomenten API 1.0 (JWT-ZGW, like Open Zaak) predates Klantinteracties: references
-are plain URLs, and the link of a contactmoment to a zaak lives in a separate
-``objectcontactmoment`` (see [`zgw_client.contactmomenten.models`][zgw_client.contactmomenten.models]).
+The Contactmomenten API 1.0 (JWT-ZGW, like Open Zaak) predates Klantinteracties: references are
+plain URLs, and the link of a contactmoment to a zaak lives in a separate ``objectcontactmoment``
+(see [`zgw_client.contactmomenten.models`][zgw_client.contactmomenten.models]).
 
 Source of the sync face (see ``scripts/unasync.py``).
 """
@@ -127,8 +127,9 @@ class AsyncContactmomentenAPI(AsyncAPI):
     """The Contactmomenten API 1.0: ``client.contactmomenten.contactmomenten``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
-    ``partial_update``/``delete``; [`contactmomenten_about`][zgw_client.contactmomenten.ContactmomentenAPI.contactmomenten_about] follows the links of an
-    object (a zaak) to its contactmomenten.
+    ``partial_update``/``delete``;
+    [`contactmomenten_about`][zgw_client.contactmomenten.ContactmomentenAPI.contactmomenten_about]
+    follows the links of an object (a zaak) to its contactmomenten.
     """
 
     kind = "contactmomenten"

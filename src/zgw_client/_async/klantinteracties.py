@@ -1,10 +1,11 @@
 """The Klantinteracties API's resources on the asynchronous client (``client.klantinteracties``).
 
-Open Klant 2 serves Klantinteracties 0.9: references are ``{"uuid", "url"}`` objects and a
-write takes ``{"uuid": ...}`` (see [`zgw_client.klantinteracties.models`][zgw_client.klantinteracties.models]). ``expand``
-is accepted by ``list`` and ``get`` of partijen, klantcontacten, betrokkenen and
-digitaleadressen; the parents of nested paths are added (``hadBetrokkenen.wasPartij`` also
-asks for ``hadBetrokkenen``) and the expanded objects come back typed in ``.expand``.
+Open Klant 2 serves Klantinteracties 0.9: references are ``{"uuid", "url"}`` objects and a write
+takes ``{"uuid": ...}`` (see
+[`zgw_client.klantinteracties.models`][zgw_client.klantinteracties.models]). ``expand`` is accepted
+by ``list`` and ``get`` of partijen, klantcontacten, betrokkenen and digitaleadressen; the parents
+of nested paths are added (``hadBetrokkenen.wasPartij`` also asks for ``hadBetrokkenen``) and the
+expanded objects come back typed in ``.expand``.
 
 Source of the sync face (see ``scripts/unasync.py``).
 """
@@ -503,8 +504,11 @@ class AsyncKlantinteractiesAPI(AsyncAPI):
     """The Klantinteracties API (Open Klant 2): ``client.klantinteracties.partijen``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
-    ``partial_update``/``delete``; [`partij_for_bsn`][zgw_client.klantinteracties.KlantinteractiesAPI.partij_for_bsn], [`partij_for_kvk`][zgw_client.klantinteracties.KlantinteractiesAPI.partij_for_kvk] and
-    [`klantcontacten_about_zaak`][zgw_client.klantinteracties.KlantinteractiesAPI.klantcontacten_about_zaak] answer the common questions in one call.
+    ``partial_update``/``delete``;
+    [`partij_for_bsn`][zgw_client.klantinteracties.KlantinteractiesAPI.partij_for_bsn],
+    [`partij_for_kvk`][zgw_client.klantinteracties.KlantinteractiesAPI.partij_for_kvk] and
+    [`klantcontacten_about_zaak`][zgw_client.klantinteracties.KlantinteractiesAPI.klantcontacten_about_zaak]
+    answer the common questions in one call.
     """
 
     kind = "klantinteracties"
@@ -552,7 +556,8 @@ class AsyncKlantinteractiesAPI(AsyncAPI):
 
         Args:
             kvk: the 8-digit KVK-nummer.
-            expand: as for [`partij_for_bsn`][zgw_client.klantinteracties.KlantinteractiesAPI.partij_for_bsn].
+            expand: as for
+                [`partij_for_bsn`][zgw_client.klantinteracties.KlantinteractiesAPI.partij_for_bsn].
 
         Returns:
             The partij, or ``None``.
@@ -592,10 +597,10 @@ class AsyncKlantinteractiesAPI(AsyncAPI):
 
         Args:
             zaak: the zaak's URL, UUID or model.
-            expand: what to expand; by default ``hadBetrokkenen``,
-                ``hadBetrokkenen.wasPartij`` and ``gingOverOnderwerpobjecten``, enough for
-                [`zgw_client.contact.from_klantcontact`][zgw_client.contact.from_klantcontact] to fill direction and zaak.
-                ``None`` expands nothing.
+            expand: what to expand; by default ``hadBetrokkenen``, ``hadBetrokkenen.wasPartij`` and
+                ``gingOverOnderwerpobjecten``, enough for
+                [`zgw_client.contact.from_klantcontact`][zgw_client.contact.from_klantcontact] to
+                fill direction and zaak. ``None`` expands nothing.
             limit: stop after this many klantcontacten.
 
         Returns:

@@ -2,9 +2,9 @@
 # Do not edit: edit the source and run the script.
 """The Contactmomenten API's resources on the synchronous client (``client.contactmomenten``).
 
-The Contactmomenten API 1.0 (JWT-ZGW, like Open Zaak) predates Klantinteracties: references
-are plain URLs, and the link of a contactmoment to a zaak lives in a separate
-``objectcontactmoment`` (see [`zgw_client.contactmomenten.models`][zgw_client.contactmomenten.models]).
+The Contactmomenten API 1.0 (JWT-ZGW, like Open Zaak) predates Klantinteracties: references are
+plain URLs, and the link of a contactmoment to a zaak lives in a separate ``objectcontactmoment``
+(see [`zgw_client.contactmomenten.models`][zgw_client.contactmomenten.models]).
 
 Generated from its ``_async/`` source by ``scripts/unasync.py``.
 """
@@ -129,8 +129,9 @@ class ContactmomentenAPI(API):
     """The Contactmomenten API 1.0: ``client.contactmomenten.contactmomenten``, ...
 
     Each attribute is a resource with ``list``/``get``/``create``/``update``/
-    ``partial_update``/``delete``; [`contactmomenten_about`][zgw_client.contactmomenten.ContactmomentenAPI.contactmomenten_about] follows the links of an
-    object (a zaak) to its contactmomenten.
+    ``partial_update``/``delete``;
+    [`contactmomenten_about`][zgw_client.contactmomenten.ContactmomentenAPI.contactmomenten_about]
+    follows the links of an object (a zaak) to its contactmomenten.
     """
 
     kind = "contactmomenten"

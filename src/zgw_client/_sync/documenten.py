@@ -112,9 +112,17 @@ class Download:
 class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
     """``/enkelvoudiginformatieobjecten``: documents, their content, versions and locks.
 
-    CRUD as on every resource, plus [`search`][zgw_client.documenten.EnkelvoudigInformatieObjecten.search], [`download`][zgw_client.documenten.EnkelvoudigInformatieObjecten.download] /
-    [`stream_download`][zgw_client.documenten.EnkelvoudigInformatieObjecten.stream_download] / [`download_to`][zgw_client.documenten.EnkelvoudigInformatieObjecten.download_to], [`upload`][zgw_client.documenten.EnkelvoudigInformatieObjecten.upload] / [`resume_upload`][zgw_client.documenten.EnkelvoudigInformatieObjecten.resume_upload],
-    [`lock`][zgw_client.documenten.EnkelvoudigInformatieObjecten.lock] / [`unlock`][zgw_client.documenten.EnkelvoudigInformatieObjecten.unlock] / [`locked`][zgw_client.documenten.EnkelvoudigInformatieObjecten.locked] and [`audittrail`][zgw_client.documenten.EnkelvoudigInformatieObjecten.audittrail]. Changing a
+    CRUD as on every resource, plus
+    [`search`][zgw_client.documenten.EnkelvoudigInformatieObjecten.search],
+    [`download`][zgw_client.documenten.EnkelvoudigInformatieObjecten.download] /
+    [`stream_download`][zgw_client.documenten.EnkelvoudigInformatieObjecten.stream_download] /
+    [`download_to`][zgw_client.documenten.EnkelvoudigInformatieObjecten.download_to],
+    [`upload`][zgw_client.documenten.EnkelvoudigInformatieObjecten.upload] /
+    [`resume_upload`][zgw_client.documenten.EnkelvoudigInformatieObjecten.resume_upload],
+    [`lock`][zgw_client.documenten.EnkelvoudigInformatieObjecten.lock] /
+    [`unlock`][zgw_client.documenten.EnkelvoudigInformatieObjecten.unlock] /
+    [`locked`][zgw_client.documenten.EnkelvoudigInformatieObjecten.locked] and
+    [`audittrail`][zgw_client.documenten.EnkelvoudigInformatieObjecten.audittrail]. Changing a
     locked document (``update``, ``partial_update``) needs its ``lock`` in the body.
     """
 
@@ -227,7 +235,8 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
         """The document's content as an iterator of byte chunks.
 
         Read it to the end (or close the iterator) to release the connection; use
-        [`download`][zgw_client.documenten.EnkelvoudigInformatieObjecten.download] when you may stop early.
+        [`download`][zgw_client.documenten.EnkelvoudigInformatieObjecten.download] when you may stop
+        early.
 
         Args:
             document: the document's URL, UUID or model.
@@ -315,8 +324,9 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
 
         Args:
             document: the document's URL, UUID or model.
-            lock: the lock id from [`lock`][zgw_client.documenten.EnkelvoudigInformatieObjecten.lock]; ``None`` forces the unlock, which needs
-                the ``documenten.geforceerd-unlock`` scope.
+            lock: the lock id from
+                [`lock`][zgw_client.documenten.EnkelvoudigInformatieObjecten.lock]; ``None`` forces
+                the unlock, which needs the ``documenten.geforceerd-unlock`` scope.
             headers: extra headers for this request.
             timeout: seconds (or an ``httpx.Timeout``) for this call only.
         """
@@ -395,7 +405,8 @@ class EnkelvoudigInformatieObjecten(Resource[EnkelvoudigInformatieObject]):
         Raises:
             ChunkedUploadError: a part or the final unlock failed. The document exists and is
                 locked; the error carries its URL, the lock and the parts done, for
-                [`resume_upload`][zgw_client.documenten.EnkelvoudigInformatieObjecten.resume_upload]. The cause is chained.
+                [`resume_upload`][zgw_client.documenten.EnkelvoudigInformatieObjecten.resume_upload].
+                The cause is chained.
         """
         body = write_body(metadata)
         for key in _READ_ONLY:

@@ -299,10 +299,11 @@ def _deadline_key(taak: Taak) -> tuple[bool, datetime.date, str]:
 
 
 class Taken:
-    """Citizen tasks ("taken") stored as objects, read and written as one typed [`Taak`][zgw_client.objecten.Taak].
+    """Citizen tasks ("taken") stored as objects, read and written as one typed
+    [`Taak`][zgw_client.objecten.Taak].
 
-    A taak has no standard shape (see [`zgw_client.objecten.taken`][zgw_client.objecten.taken]), so each question is
-    asked once per shape and the answers merged:
+    A taak has no standard shape (see [`zgw_client.objecten.taken`][zgw_client.objecten.taken]), so
+    each question is asked once per shape and the answers merged:
 
     * by person or company: ``identificatie__type``/``identificatie__value`` (portaaltaak
       v2 and the v1 shape with an ``identificatie`` block) and the top-level ``bsn``/``kvk``

@@ -4,11 +4,14 @@ Built against Open Zaak 1.30 (Catalogi 1.3.1) and compatible with the VNG Catalo
 1.3.3 specs: every field an older or newer server may leave out defaults to ``None``, fields a
 newer server adds are kept in ``model_extra``.
 
-What several registers share (the enums [`Vertrouwelijkheidaanduiding`][zgw_client.catalogi.models.Vertrouwelijkheidaanduiding],
-[`Archiefnominatie`][zgw_client.catalogi.models.Archiefnominatie], [`ObjectType`][zgw_client.catalogi.models.ObjectType], [`RolOmschrijvingGeneriek`][zgw_client.catalogi.models.RolOmschrijvingGeneriek] and the
-[`AuditTrail`][zgw_client.catalogi.models.AuditTrail] entry) lives here, in the lowest layer of the model imports
-(catalogi <- documenten <- besluiten <- zaken), so that a zaak and its zaaktype compare with
-the very same enum. The other model modules re-export them.
+What several registers share (the enums
+[`Vertrouwelijkheidaanduiding`][zgw_client.catalogi.models.Vertrouwelijkheidaanduiding],
+[`Archiefnominatie`][zgw_client.catalogi.models.Archiefnominatie],
+[`ObjectType`][zgw_client.catalogi.models.ObjectType],
+[`RolOmschrijvingGeneriek`][zgw_client.catalogi.models.RolOmschrijvingGeneriek] and the
+[`AuditTrail`][zgw_client.catalogi.models.AuditTrail] entry) lives here, in the lowest layer of the
+model imports (catalogi <- documenten <- besluiten <- zaken), so that a zaak and its zaaktype
+compare with the very same enum. The other model modules re-export them.
 
 Durations (``doorlooptijd``, ``archiefactietermijn``, ...) stay the ISO-8601 strings the server
 sent; use [`parse_duration`][zgw_client.catalogi.parse_duration] to compute with them.
@@ -66,8 +69,9 @@ __all__ = [
 class Vertrouwelijkheidaanduiding(str, Enum):
     """How confidential a zaak, zaaktype or document is, from least to most.
 
-    The members are declared in rising order, so [`niveau`][zgw_client.catalogi.models.Vertrouwelijkheidaanduiding.niveau] can compare them: a portal
-    shows a document only when its ``niveau`` is at most the configured maximum.
+    The members are declared in rising order, so
+    [`niveau`][zgw_client.catalogi.models.Vertrouwelijkheidaanduiding.niveau] can compare them: a
+    portal shows a document only when its ``niveau`` is at most the configured maximum.
     """
 
     openbaar = "openbaar"

@@ -1,10 +1,11 @@
 """Models of the Contactmomenten API 1.0 (the VNG API older installs still run).
 
-It predates Klantinteracties: references are plain URLs, a contactmoment has no ``uuid``
-field ([`Contactmoment.uuid`][zgw_client.contactmomenten.models.Contactmoment.uuid] takes it from the URL) and no ``onderwerp``; links to a
-zaak and to a klant live in separate resources ([`ObjectContactMoment`][zgw_client.contactmomenten.models.ObjectContactMoment],
-[`KlantContactMoment`][zgw_client.contactmomenten.models.KlantContactMoment]). Servers that add fields (KISS adds ``vraag``,
-``gespreksresultaat``) keep them in ``model_extra``.
+It predates Klantinteracties: references are plain URLs, a contactmoment has no ``uuid`` field
+([`Contactmoment.uuid`][zgw_client.contactmomenten.models.Contactmoment.uuid] takes it from the URL)
+and no ``onderwerp``; links to a zaak and to a klant live in separate resources
+([`ObjectContactMoment`][zgw_client.contactmomenten.models.ObjectContactMoment],
+[`KlantContactMoment`][zgw_client.contactmomenten.models.KlantContactMoment]). Servers that add
+fields (KISS adds ``vraag``, ``gespreksresultaat``) keep them in ``model_extra``.
 """
 
 from __future__ import annotations

@@ -296,9 +296,10 @@ class Lock(ZGWModel):
     lock: str
 
 
-#: Path segment (as in ``/documenten/api/v1/<segment>/<uuid>``) -> model, so a client can
-#: pick the model from a URL. ``lock`` is the action answering with a [`Lock`][zgw_client.documenten.models.Lock];
-#: ``audittrail`` the sub-collection ``enkelvoudiginformatieobjecten/{uuid}/audittrail``.
+#: Path segment (as in ``/documenten/api/v1/<segment>/<uuid>``) -> model, so a client can pick the
+#: model from a URL. ``lock`` is the action answering with a
+#: [`Lock`][zgw_client.documenten.models.Lock]; ``audittrail`` the sub-collection
+#: ``enkelvoudiginformatieobjecten/{uuid}/audittrail``.
 RESOURCE_MODELS: dict[str, type[ZGWModel]] = {
     "enkelvoudiginformatieobjecten": EnkelvoudigInformatieObject,
     "bestandsdelen": BestandsDeel,

@@ -2,12 +2,15 @@
 
 What differs from the ZGW APIs and shapes these models:
 
-* References are objects ``{"uuid", "url"}`` ([`ObjectRef`][zgw_client.klantinteracties.models.ObjectRef]), never bare URLs; a write
-  takes ``{"uuid": ...}`` only ([`ObjectRef.for_write`][zgw_client.klantinteracties.models.ObjectRef.for_write]).
-* A [`Partij`][zgw_client.klantinteracties.models.Partij] is a persoon, organisatie or contactpersoon (``soortPartij``) and its
-  ``partijIdentificatie`` has a different shape for each; an [`Actor`][zgw_client.klantinteracties.models.Actor] likewise by
-  ``soortActor``. The matching typed model is chosen from the code; an unknown code keeps
-  the plain dict, so a newer server does not break parsing.
+* References are objects ``{"uuid", "url"}``
+  ([`ObjectRef`][zgw_client.klantinteracties.models.ObjectRef]), never bare URLs; a write takes
+  ``{"uuid": ...}`` only
+  ([`ObjectRef.for_write`][zgw_client.klantinteracties.models.ObjectRef.for_write]).
+* A [`Partij`][zgw_client.klantinteracties.models.Partij] is a persoon, organisatie or
+  contactpersoon (``soortPartij``) and its ``partijIdentificatie`` has a different shape for each;
+  an [`Actor`][zgw_client.klantinteracties.models.Actor] likewise by ``soortActor``. The matching
+  typed model is chosen from the code; an unknown code keeps the plain dict, so a newer server does
+  not break parsing.
 * ``_expand`` is inconsistent in Open Klant 2.18: list items of partijen, klantcontacten,
   betrokkenen and digitaleadressen always carry ``"_expand": {}``, details and 201s only
   when asked, other resources never. ``expand`` is therefore optional everywhere and
@@ -141,9 +144,10 @@ class CodeRegister(str, Enum):
 class ObjectRef(ZGWModel):
     """A reference to another Open Klant resource, as the server sends it: ``{uuid, url}``.
 
-    Writes identify the target by UUID only; build one with [`to`][zgw_client.klantinteracties.models.ObjectRef.to] and send
-    [`for_write`][zgw_client.klantinteracties.models.ObjectRef.for_write] (``to_wire()`` of a reference that came from the server would also
-    send the read-only ``url``).
+    Writes identify the target by UUID only; build one with
+    [`to`][zgw_client.klantinteracties.models.ObjectRef.to] and send
+    [`for_write`][zgw_client.klantinteracties.models.ObjectRef.for_write] (``to_wire()`` of a
+    reference that came from the server would also send the read-only ``url``).
     """
 
     uuid: UUID
@@ -346,10 +350,14 @@ class PartijIdentificator(ZGWModel):
 class Partij(ZGWModel):
     """A person or organisation the municipality has contact with (``/partijen``).
 
-    ``partij_identificatie`` is a [`Persoon`][zgw_client.klantinteracties.models.Persoon], [`Organisatie`][zgw_client.klantinteracties.models.Organisatie] or
-    [`Contactpersoon`][zgw_client.klantinteracties.models.Contactpersoon] according to ``soort_partij``; for a code this version does not
-    know it stays a ``dict``. The properties [`persoon`][zgw_client.klantinteracties.models.Partij.persoon], [`organisatie`][zgw_client.klantinteracties.models.Partij.organisatie] and
-    [`contactpersoon`][zgw_client.klantinteracties.models.Partij.contactpersoon] give the typed variant or ``None``.
+    ``partij_identificatie`` is a [`Persoon`][zgw_client.klantinteracties.models.Persoon],
+    [`Organisatie`][zgw_client.klantinteracties.models.Organisatie] or
+    [`Contactpersoon`][zgw_client.klantinteracties.models.Contactpersoon] according to
+    ``soort_partij``; for a code this version does not know it stays a ``dict``. The properties
+    [`persoon`][zgw_client.klantinteracties.models.Partij.persoon],
+    [`organisatie`][zgw_client.klantinteracties.models.Partij.organisatie] and
+    [`contactpersoon`][zgw_client.klantinteracties.models.Partij.contactpersoon] give the typed
+    variant or ``None``.
     """
 
     uuid: UUID | None = None
@@ -441,8 +449,10 @@ class Rekeningnummer(ZGWModel):
 class Actor(ZGWModel):
     """Someone or something acting for the municipality (``/actoren``).
 
-    ``actor_identificatie`` is a [`Medewerker`][zgw_client.klantinteracties.models.Medewerker], [`GeautomatiseerdeActor`][zgw_client.klantinteracties.models.GeautomatiseerdeActor] or
-    [`OrganisatorischeEenheid`][zgw_client.klantinteracties.models.OrganisatorischeEenheid] according to ``soort_actor``.
+    ``actor_identificatie`` is a [`Medewerker`][zgw_client.klantinteracties.models.Medewerker],
+    [`GeautomatiseerdeActor`][zgw_client.klantinteracties.models.GeautomatiseerdeActor] or
+    [`OrganisatorischeEenheid`][zgw_client.klantinteracties.models.OrganisatorischeEenheid]
+    according to ``soort_actor``.
     """
 
     uuid: UUID | None = None
@@ -473,7 +483,8 @@ class Actor(ZGWModel):
 class Klantcontact(ZGWModel):
     """One contact between a klant and the municipality (``/klantcontacten``).
 
-    It is linked to a zaak through an [`Onderwerpobject`][zgw_client.klantinteracties.models.Onderwerpobject] with
+    It is linked to a zaak through an
+    [`Onderwerpobject`][zgw_client.klantinteracties.models.Onderwerpobject] with
     ``codeObjecttype="zaak"`` and the zaak's UUID as ``objectId``.
     """
 

@@ -6,8 +6,8 @@ objecttype therefore has a different ``type`` URL on each (4.0 names its own hos
 Objecttypes API's host) while the UUID stays the same: compare objecttypes with
 [`objecttype_uuid`][zgw_client.objecten.models.Object.objecttype_uuid], never by URL.
 
-``record.data`` is whatever the objecttype's JSON schema says, so it stays a ``dict``;
-typed views on top of it live next to this module ([`zgw_client.objecten.taken`][zgw_client.objecten.taken]).
+``record.data`` is whatever the objecttype's JSON schema says, so it stays a ``dict``; typed views
+on top of it live next to this module ([`zgw_client.objecten.taken`][zgw_client.objecten.taken]).
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
-"""Citizen tasks ("taken"): objects of a Taak objecttype, read as one typed [`Taak`][zgw_client.objecten.taken.Taak].
+"""Citizen tasks ("taken"): objects of a Taak objecttype, read as one typed
+[`Taak`][zgw_client.objecten.taken.Taak].
 
-Why a mapping layer: there is no VNG standard for a taak. Each portal/case system defined
-its own objecttype, so the same idea ("upload this document before 31 December") arrives in
-several JSON shapes. `taak_from_object` reads all shapes below into one [`Taak`][zgw_client.objecten.taken.Taak];
-`taak_to_data` writes it back **in the shape it came in** (the objecttype's JSON
-schema would refuse another shape) and keeps keys it does not know.
+Why a mapping layer: there is no VNG standard for a taak. Each portal/case system defined its own
+objecttype, so the same idea ("upload this document before 31 December") arrives in several JSON
+shapes. `taak_from_object` reads all shapes below into one [`Taak`][zgw_client.objecten.taken.Taak];
+`taak_to_data` writes it back **in the shape it came in** (the objecttype's JSON schema would refuse
+another shape) and keeps keys it does not know.
 
 Supported shapes of ``record.data``:
 
@@ -117,7 +118,8 @@ class TaakIdentificatie(ZGWModel):
 class TaakKoppeling(ZGWModel):
     """``koppeling {registratie, uuid}``; the v2 schema's text says ``value``, its example ``uuid``.
 
-    Both are kept as sent; [`id`][zgw_client.objecten.taken.TaakKoppeling.id] reads whichever is present.
+    Both are kept as sent; [`id`][zgw_client.objecten.taken.TaakKoppeling.id] reads whichever is
+    present.
     """
 
     registratie: KoppelingRegistratie | str = OPEN_ENUM

@@ -23,8 +23,9 @@ Example::
     with backend.serve() as served:                    # real HTTP on 127.0.0.1
         httpx.get(served.api_roots["zaken"])
 
-Extension: an API module defines [`Collection`][zgw_client.testing.Collection] subclasses and an ``install(backend)``
-that calls ``backend.register(...)`` (and ``backend.router.add(...)`` for special verbs).
+Extension: an API module defines [`Collection`][zgw_client.testing.Collection] subclasses and an
+``install(backend)`` that calls ``backend.register(...)`` (and ``backend.router.add(...)`` for
+special verbs).
 
 Names load on first use (PEP 562): the pytest plugin imports this package on every pytest
 run of a project that has zgw-client installed, and pays for the backend only when a

@@ -1,9 +1,9 @@
 """The APIs the backend serves: where each is mounted, its version, its auth scheme.
 
-An [`ApiDefinition`][zgw_client.testing.ApiDefinition] says nothing about resources; those are added by an API module
-(see ``_zaken.py``) through [`Router`][zgw_client.testing.Router] and
-[`Collection`][zgw_client.testing.Collection]. All seven APIs are defined here so that
-their roots, auth checks and seeding (``backend.add``) work before a module implements them.
+An [`ApiDefinition`][zgw_client.testing.ApiDefinition] says nothing about resources; those are added
+by an API module (see ``_zaken.py``) through [`Router`][zgw_client.testing.Router] and
+[`Collection`][zgw_client.testing.Collection]. All seven APIs are defined here so that their roots,
+auth checks and seeding (``backend.add``) work before a module implements them.
 """
 
 from __future__ import annotations

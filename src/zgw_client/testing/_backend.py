@@ -280,7 +280,8 @@ class InMemoryBackend:
         return handler.render(body) if handler else copy.deepcopy(body)
 
     def resolve_for_expand(self, url: str) -> JSON | None:
-        """Like [`resolve`][zgw_client.testing.InMemoryBackend.resolve], from the render cache, as a shallow copy.
+        """Like [`resolve`][zgw_client.testing.InMemoryBackend.resolve], from the render cache, as a
+        shallow copy.
 
         ``expand`` only sets ``_expand`` on the resolved body itself, so a shallow copy of
         the cached render is safe, and much cheaper than rendering (deep-copying) each of
@@ -392,7 +393,8 @@ class InMemoryBackend:
         return outcome
 
     def process(self, request: httpx.Request, *, trusted: bool = False) -> httpx.Response | Fault:
-        """Like [`handle`][zgw_client.testing.InMemoryBackend.handle], but returns a connection-level fault instead of raising it.
+        """Like [`handle`][zgw_client.testing.InMemoryBackend.handle], but returns a
+        connection-level fault instead of raising it.
 
         ``trusted`` accepts any host (the served mode: the client reached our socket).
         """

@@ -1,4 +1,5 @@
-"""Clients wired to an [`InMemoryBackend`][zgw_client.testing.InMemoryBackend]: the configuration and the transports."""
+"""Clients wired to an [`InMemoryBackend`][zgw_client.testing.InMemoryBackend]: the configuration
+and the transports."""
 
 from __future__ import annotations
 

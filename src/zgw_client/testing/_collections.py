@@ -1,7 +1,8 @@
 """The generic collection resource: list, create, read, update, partial update, delete.
 
-An API module declares one subclass of [`Collection`][zgw_client.testing.Collection] per resource and overrides the
-hooks it needs; the engine here does the HTTP side the same way for every resource:
+An API module declares one subclass of [`Collection`][zgw_client.testing.Collection] per resource
+and overrides the hooks it needs; the engine here does the HTTP side the same way for every
+resource:
 
 * list: filters (`_filters`), ``ordering``, ``expand``, DRF pagination or a plain array;
 * read: ``ETag`` and ``If-None-Match`` -> 304, ``expand``;
@@ -55,7 +56,8 @@ class Collection:
         api: the API name (``"zaken"``).
         name: the store table, and the default URL path of the list.
         path: the list path below the API root, if not ``name``; may hold placeholders
-            (``"zaken/{zaak_uuid}/zaakeigenschappen"``) that [`path_params`][zgw_client.testing.Collection.path_params] fills.
+            (``"zaken/{zaak_uuid}/zaakeigenschappen"``) that
+            [`path_params`][zgw_client.testing.Collection.path_params] fills.
         paginated: ``False`` for endpoints that answer a plain JSON array.
         operations: the subset of ``list create read update partial_update delete``.
         required: fields a write must carry.
@@ -114,7 +116,8 @@ class Collection:
         return {placeholder: _key_from_url(body.get(field)) or ""}
 
     def validate(self, ctx: RequestContext, body: JSON, previous: JSON | None) -> None:
-        """Extra checks of an HTTP write; raise [`ProblemError`][zgw_client.testing.ProblemError]."""
+        """Extra checks of an HTTP write; raise
+        [`ProblemError`][zgw_client.testing.ProblemError]."""
 
     def prepare(self, body: JSON, previous: JSON | None) -> None:
         """Fill server-computed fields before the body is stored (HTTP writes and ``add``)."""
@@ -130,7 +133,8 @@ class Collection:
         return copy.deepcopy(body)
 
     def render_write(self, body: JSON) -> JSON:
-        """The representation in the 201/200 answer of a write (defaults to [`render`][zgw_client.testing.Collection.render])."""
+        """The representation in the 201/200 answer of a write (defaults to
+        [`render`][zgw_client.testing.Collection.render])."""
         return self.render(body)
 
     def audit_main_object(self, body: JSON) -> str | None:

@@ -1,8 +1,8 @@
 """Injected faults: what goes wrong between a client and a flaky server.
 
-A [`Fault`][zgw_client.testing.Fault] fires on the next ``times`` requests that match it (method, substring of
-the URL). Faults are checked before authentication, as a proxy or a crashing worker would
-fail before the application sees the request.
+A [`Fault`][zgw_client.testing.Fault] fires on the next ``times`` requests that match it (method,
+substring of the URL). Faults are checked before authentication, as a proxy or a crashing worker
+would fail before the application sees the request.
 
 Kinds:
 

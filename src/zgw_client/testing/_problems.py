@@ -1,10 +1,10 @@
 """Problem bodies like the real servers send (``type code title status detail instance``).
 
-Handlers raise [`ProblemError`][zgw_client.testing.ProblemError]; the backend turns it into a response. The texts are the
-ones Open Zaak and Open Klant send (Dutch); an API definition can ask for the English texts of
-the Objects API and for its snake_case ``invalid_params`` key. An entry of ``invalidParams``
-is the SDK's own [`InvalidParam`][zgw_client.InvalidParam]: one name for the one concept,
-whether the backend answers it or the client parses it.
+Handlers raise [`ProblemError`][zgw_client.testing.ProblemError]; the backend turns it into a
+response. The texts are the ones Open Zaak and Open Klant send (Dutch); an API definition can ask
+for the English texts of the Objects API and for its snake_case ``invalid_params`` key. An entry of
+``invalidParams`` is the SDK's own [`InvalidParam`][zgw_client.InvalidParam]: one name for the one
+concept, whether the backend answers it or the client parses it.
 """
 
 from __future__ import annotations

@@ -853,7 +853,8 @@ class ZaakBesluiten(ZaakResource):
 
 
 class AuditTrail(Collection):
-    """``zaken/{uuid}/audittrail``: entries written by [`InMemoryBackend.record_audit`][zgw_client.testing.InMemoryBackend.record_audit]."""
+    """``zaken/{uuid}/audittrail``: entries written by
+    [`InMemoryBackend.record_audit`][zgw_client.testing.InMemoryBackend.record_audit]."""
 
     api = ZAKEN
     name = "audittrail"

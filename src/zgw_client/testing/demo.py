@@ -1281,7 +1281,8 @@ def seed_benchmark(
     taken: int = 6,
     today: dt.date | None = None,
 ) -> BenchmarkScenario:
-    """One citizen ([`DEMO_BSN`][zgw_client.testing.demo.DEMO_BSN]) with ``zaken`` open zaken of the given sizes.
+    """One citizen ([`DEMO_BSN`][zgw_client.testing.demo.DEMO_BSN]) with ``zaken`` open zaken of the
+    given sizes.
 
     Each zaak gets ``statussen`` statussen (its zaaktype has one more, final, statustype so
     the zaken stay open), ``documenten`` documents, ``besluiten`` besluiten and

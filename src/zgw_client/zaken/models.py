@@ -722,10 +722,11 @@ for _model in (
     _model.model_rebuild()
 
 
-#: Path segment (as in ``/zaken/api/v1/<segment>/<uuid>``) -> model, so a client can pick the
-#: model from a URL. Sub-collections of a zaak use their own last segment:
-#: ``zaken/{uuid}/besluiten`` -> [`ZaakBesluit`][zgw_client.zaken.models.ZaakBesluit], ``…/zaakeigenschappen`` ->
-#: [`ZaakEigenschap`][zgw_client.zaken.models.ZaakEigenschap], ``…/audittrail`` -> [`AuditTrail`][zgw_client.zaken.models.AuditTrail].
+#: Path segment (as in ``/zaken/api/v1/<segment>/<uuid>``) -> model, so a client can pick the model
+#: from a URL. Sub-collections of a zaak use their own last segment: ``zaken/{uuid}/besluiten`` ->
+#: [`ZaakBesluit`][zgw_client.zaken.models.ZaakBesluit], ``…/zaakeigenschappen`` ->
+#: [`ZaakEigenschap`][zgw_client.zaken.models.ZaakEigenschap], ``…/audittrail`` ->
+#: [`AuditTrail`][zgw_client.zaken.models.AuditTrail].
 RESOURCE_MODELS: dict[str, type[ZGWModel]] = {
     "zaken": Zaak,
     "statussen": Status,
