@@ -12,7 +12,7 @@ from zgw_client.identifiers import validate_bsn
 from zgw_client.objecten.models import Object
 from zgw_client.objecten.taken import taak_from_object
 from zgw_client.testing import DEMO_BSN, DEMO_KVK, InMemoryBackend, seed_benchmark, seed_demo
-from zgw_client.testing._objecten import schema_error
+from zgw_client.testing._objecten_schema import schema_error
 from zgw_client.testing.demo import DEMO_BSN_OTHER, TAAK_SCHEMA
 
 TODAY = dt.date(2026, 11, 29)

@@ -24,182 +24,45 @@ and the ``bestandsdelen`` URLs of a seed are kept.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import copy
 import datetime as dt
-import email
-import email.policy
 import hashlib
 import uuid as uuidlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from email.utils import format_datetime
 from typing import TYPE_CHECKING, Any, ClassVar
-from urllib.parse import parse_qsl
 
 import httpx
 
-from ._catalogi import VERTROUWELIJKHEID, ArrayFilter, Contains
+from ._bestandsdelen import Bestandsdelen, StoredFile, decode_base64
+from ._catalogi_base import VERTROUWELIJKHEID, ArrayFilter, Contains
 from ._collections import Collection
+from ._document_links import (
+    DocumentAuditTrail,
+    Gebruiksrechten,
+    ObjectInformatieObjecten,
+    Verzendingen,
+)
+from ._documenten_base import (
+    _FILE_SIZE,
+    _NOT_LOCKED,
+    _OBJECT_TYPES,
+    _READ_ONLY,
+    _STATUSSEN,
+    DOCUMENTEN,
+    EIO,
+    _key,
+    _non_field,
+)
 from ._filters import Filter, is_url, parse_datetime
-from ._problems import REQUIRED, InvalidParam, ProblemError, invalid, validation_error
+from ._problems import ProblemError, invalid
 from ._responses import empty_response, etag_of, if_none_match, json_response
 from ._router import RequestContext, Router
 from ._types import JSON
-from ._zaken import AuditTrail, now_iso
+from ._zaken_rules import now_iso
 
 if TYPE_CHECKING:
     from ._backend import InMemoryBackend
-
-DOCUMENTEN = "documenten"
-EIO = "enkelvoudiginformatieobjecten"
-
-_STATUSSEN = ("", "in_bewerking", "ter_vaststelling", "definitief", "gearchiveerd")
-_OBJECT_TYPES = ("besluit", "verzoek", "zaak")
-_READ_ONLY = frozenset({"versie", "beginRegistratie", "locked", "bestandsdelen"})
-_NOT_LOCKED = "Een geblokkeerd document kan niet gewijzigd worden"
-_FILE_SIZE = "De bestandsomvang van de upload moet overeenkomen met het 'bestandsomvang'-veld"
-
-
-def _key(url: str) -> str:
-    return url.rstrip("/").rsplit("/", 1)[-1]
-
-
-def _non_field(code: str, reason: str) -> ProblemError:
-    return validation_error(InvalidParam("nonFieldErrors", code, reason))
-
-
-def decode_base64(value: str) -> bytes:
-    """The bytes of a base64 ``inhoud`` (a ``data:…;base64,`` prefix allowed); 400 if bad."""
-    data = value.split(";base64,", 1)[-1]
-    try:
-        return base64.b64decode(data, validate=True)
-    except binascii.Error as exc:
-        if str(exc) == "Incorrect padding":
-            raise invalid(
-                "inhoud",
-                "De aangeleverde base64-data heeft een ongeldige padding",
-                "incorrect-base64-padding",
-            ) from None
-        raise invalid("inhoud", str(exc), "invalid-base64") from None
-
-
-@dataclass
-class StoredFile:
-    """The content of one document version and the file name its download carries."""
-
-    content: bytes
-    filename: str
-    modified: dt.datetime
-
-
-class Bestandsdelen(Collection):
-    """The parts of chunked uploads: stored bodies plus the uploaded bytes of each part."""
-
-    api = DOCUMENTEN
-    name = "bestandsdelen"
-    uuid_field = False
-    operations = frozenset()
-
-    def __init__(self, backend: InMemoryBackend) -> None:
-        super().__init__(backend)
-        self.contents: dict[str, bytes] = {}
-
-    def register(self, router: Router) -> None:
-        router.add(DOCUMENTEN, "bestandsdelen/{uuid}", {"PUT": self.handle_upload})
-
-    def render(self, body: JSON) -> JSON:
-        document = self.backend.get(body["informatieobject"]) or {}
-        return {
-            "url": body["url"],
-            "volgnummer": body["volgnummer"],
-            "omvang": body["omvang"],
-            "voltooid": body["voltooid"],
-            "lock": document.get("lock", ""),
-        }
-
-    def of(self, document_url: str) -> list[JSON]:
-        """The parts of a document, by ``volgnummer``."""
-        parts = self.backend.related(DOCUMENTEN, self.name, "informatieobject").get(document_url)
-        return sorted(parts or [], key=lambda p: int(p["volgnummer"]))
-
-    def create(self, document_url: str, size: int, seeded: Any = None) -> None:
-        """Split ``size`` bytes into parts of ``backend.chunk_size`` (Open Zaak's rule)."""
-        chunk = max(int(self.backend.chunk_size), 1)
-        urls = [p.get("url") for p in seeded if isinstance(p, dict)] if seeded else []
-        number = 0
-        while size > 0:
-            number += 1
-            omvang = min(chunk, size)
-            url = urls[number - 1] if number <= len(urls) else None
-            key = _key(url) if url else str(uuidlib.uuid4())
-            self.backend.store(
-                DOCUMENTEN,
-                self.name,
-                key,
-                {
-                    "url": url or self.url_for(key),
-                    "volgnummer": number,
-                    "omvang": omvang,
-                    "voltooid": False,
-                    "informatieobject": document_url,
-                },
-            )
-            size -= omvang
-
-    def wipe(self, document_url: str) -> None:
-        for part in self.of(document_url):
-            self.backend.unstore(DOCUMENTEN, self.name, _key(part["url"]))
-            self.contents.pop(_key(part["url"]), None)
-
-    def merge(self, document_url: str) -> bytes:
-        return b"".join(self.contents.get(_key(p["url"]), b"") for p in self.of(document_url))
-
-    def handle_upload(self, ctx: RequestContext) -> httpx.Response:
-        """``PUT bestandsdelen/{uuid}``: one part as multipart ``inhoud`` + ``lock``."""
-        part = self.get_or_404(ctx)
-        fields = form_fields(ctx.request)
-        missing = [
-            InvalidParam(name, "required", REQUIRED)
-            for name in ("inhoud", "lock")
-            if name not in fields
-        ]
-        if missing:
-            raise validation_error(*missing)
-        content, lock = fields["inhoud"], fields["lock"].decode()
-        if len(content) != part["omvang"]:
-            raise _non_field(
-                "file-size",
-                "Het aangeleverde bestand heeft een afwijkende bestandsgrootte (volgens het "
-                f"`omvang`-veld).Verwachting: {part['omvang']}b, ontvangen: {len(content)}b",
-            )
-        document = self.backend.get(part["informatieobject"]) or {}
-        if lock != document.get("lock"):
-            raise _non_field("incorrect-lock-id", "Het lock ID is niet geldig")
-        self.contents[ctx.params["uuid"]] = content
-        part["voltooid"] = True
-        self.backend.store(DOCUMENTEN, self.name, ctx.params["uuid"], part)
-        return json_response(200, self.render(part))
-
-
-def form_fields(request: httpx.Request) -> dict[str, bytes]:
-    """The fields of a ``multipart/form-data`` or urlencoded body (DRF's parsers)."""
-    content_type = request.headers.get("Content-Type", "")
-    if content_type.startswith("application/x-www-form-urlencoded"):
-        pairs = parse_qsl(request.content.decode(), keep_blank_values=True)
-        return {k: v.encode() for k, v in pairs}
-    if not content_type.startswith("multipart/form-data"):
-        raise ProblemError(415, detail=f'Ongeldige media type "{content_type}" in aanvraag.')
-    head = f"Content-Type: {content_type}\r\n\r\n".encode()
-    message = email.message_from_bytes(head + request.content, policy=email.policy.HTTP)
-    fields: dict[str, bytes] = {}
-    for part in message.iter_parts():
-        name = part.get_param("name", header="content-disposition")
-        payload = part.get_payload(decode=True)
-        if isinstance(name, str) and isinstance(payload, bytes):
-            fields[name] = payload
-    return fields
 
 
 # -- filters ------------------------------------------------------------------------------
@@ -246,17 +109,6 @@ EIO_FILTERS: tuple[Filter, ...] = (
 
 
 # -- collections --------------------------------------------------------------------------
-
-
-class DocumentResource(Collection):
-    """Part of a document: ``url`` only, writes go into the document's audit trail."""
-
-    api = DOCUMENTEN
-    uuid_field = False
-
-    def audit_main_object(self, body: JSON) -> str | None:
-        document = body.get("informatieobject")
-        return document if isinstance(document, str) and document else None
 
 
 class EnkelvoudigInformatieObjecten(Collection):
@@ -603,127 +455,6 @@ class EnkelvoudigInformatieObjecten(Collection):
 
     def audit_main_object(self, body: JSON) -> str | None:
         return str(body["url"])
-
-
-class ObjectInformatieObjecten(DocumentResource):
-    """The mirror of zaak- and besluitinformatieobjecten, written by those APIs."""
-
-    name = "objectinformatieobjecten"
-    paginated = False
-    operations = frozenset({"list", "create", "read", "delete"})
-    required = ("informatieobject", "object", "objectType")
-    url_fields = ("informatieobject", "object")
-    choice_fields: ClassVar[dict[str, tuple[str, ...]]] = {"objectType": _OBJECT_TYPES}
-    references: ClassVar[dict[str, str]] = {"informatieobject": f"{DOCUMENTEN}/{EIO}"}
-    filters = (Filter("object", type="url"), Filter("informatieobject", type="url"))
-
-    def defaults(self) -> JSON:
-        return {"informatieobject": "", "object": "", "objectType": ""}
-
-    def audit_main_object(self, body: JSON) -> str | None:
-        return None
-
-    def handle_create(self, ctx: RequestContext) -> httpx.Response:
-        """A relation to a local zaak/besluit already exists (made by that API): answer it."""
-        data = self.clean_input(ctx.json_object())
-        self.check(ctx, data, None, partial=False)
-        target = str(data["object"])
-        if target.startswith(f"{self.backend.base_url}/"):
-            for oio in self.backend.related(DOCUMENTEN, self.name, "object").get(target, []):
-                if oio.get("informatieobject") == data["informatieobject"]:
-                    return json_response(201, self.render(oio), {"Location": oio["url"]})
-            raise _non_field(
-                "inconsistent-relation", "De relatie tussen object en informatieobject bestaat niet"
-            )
-        return super().handle_create(ctx)
-
-
-class Gebruiksrechten(DocumentResource):
-    name = "gebruiksrechten"
-    paginated = False
-    required = ("informatieobject", "startdatum", "omschrijvingVoorwaarden")
-    url_fields = ("informatieobject",)
-    datetime_fields = ("startdatum", "einddatum")
-    references: ClassVar[dict[str, str]] = {"informatieobject": f"{DOCUMENTEN}/{EIO}"}
-    filters = (
-        Filter("informatieobject", type="url"),
-        *(
-            Filter(f"{field}__{lookup}", type="datetime")
-            for field in ("startdatum", "einddatum")
-            for lookup in ("lt", "lte", "gt", "gte")
-        ),
-    )
-    expand = frozenset({"informatieobject", "informatieobject.informatieobjecttype"})
-    audit_resource = "gebruiksrechten"
-
-    def defaults(self) -> JSON:
-        return {
-            "informatieobject": "",
-            "startdatum": None,
-            "einddatum": None,
-            "omschrijvingVoorwaarden": "",
-        }
-
-    def after_write(self, body: JSON, previous: JSON | None) -> None:
-        self._indicate(body["informatieobject"])
-
-    def after_delete(self, body: JSON) -> None:
-        self._indicate(body["informatieobject"])
-
-    def _indicate(self, document_url: str) -> None:
-        """``indicatieGebruiksrecht``: true while gebruiksrechten exist, else null."""
-        document = self.backend.get(document_url)
-        if document is None:
-            return
-        rights = self.backend.related(DOCUMENTEN, self.name, "informatieobject").get(document_url)
-        document["indicatieGebruiksrecht"] = True if rights else None
-        self.backend.store(DOCUMENTEN, EIO, _key(document_url), document)
-
-
-class Verzendingen(DocumentResource):
-    name = "verzendingen"
-    newest_first = True
-    required = ("aardRelatie", "betrokkene", "contactPersoon", "informatieobject")
-    url_fields = ("betrokkene", "informatieobject", "contactPersoon")
-    date_fields = ("ontvangstdatum", "verzenddatum")
-    choice_fields: ClassVar[dict[str, tuple[str, ...]]] = {
-        "aardRelatie": ("afzender", "geadresseerde"),
-    }
-    references: ClassVar[dict[str, str]] = {"informatieobject": f"{DOCUMENTEN}/{EIO}"}
-    filters = (
-        Filter("aardRelatie", type="choice", choices=("afzender", "geadresseerde")),
-        Filter("betrokkene", type="url"),
-        Filter("informatieobject", type="url"),
-    )
-    expand = frozenset({"informatieobject", "informatieobject.informatieobjecttype"})
-    audit_resource = "verzending"
-
-    def defaults(self) -> JSON:
-        return {
-            "betrokkene": "",
-            "informatieobject": "",
-            "aardRelatie": "",
-            "toelichting": "",
-            "ontvangstdatum": None,
-            "verzenddatum": None,
-            "contactPersoon": "",
-            "contactpersoonnaam": "",
-            "binnenlandsCorrespondentieadres": None,
-            "buitenlandsCorrespondentieadres": None,
-            "correspondentiePostadres": None,
-            "faxnummer": "",
-            "emailadres": "",
-            "mijnOverheid": False,
-            "telefoonnummer": "",
-        }
-
-
-class DocumentAuditTrail(AuditTrail):
-    """``enkelvoudiginformatieobjecten/{uuid}/audittrail`` (plain array)."""
-
-    api = DOCUMENTEN
-    path = f"{EIO}/{{eio_uuid}}/audittrail"
-    parent = ("eio_uuid", "hoofdObject")
 
 
 COLLECTIONS: tuple[type[Collection], ...] = (

@@ -28,9 +28,10 @@ from typing import TYPE_CHECKING
 
 from ..urns import is_valid_urn
 from ._filters import Filter
+from ._open_product import OpenProductCollection, check_uuid_ref
 from ._platform import OPEN_PRODUCT_REQUIRED, FieldErrors, each, money
 from ._problems import ProblemError
-from ._producttypen import OpenProductCollection, check_uuid_ref, producttypen_of
+from ._producttypen import producttypen_of
 from ._router import RequestContext
 from ._types import JSON
 
