@@ -43,6 +43,36 @@ from ..catalogi.models import (
     Zaaktype,
 )
 from ..documenten.models import EnkelvoudigInformatieObject
+from ._choices import (
+    Archiefstatus,
+    Betalingsindicatie,
+    BetrokkeneType,
+    Geslachtsaanduiding,
+    IndicatieMachtiging,
+    InnRechtsvorm,
+    RelevanteZaakAardRelatie,
+    SubStatusDoelgroep,
+)
+from ._values import (
+    BETROKKENE_IDENTIFICATIE_MODELS,
+    AuthenticatieContext,
+    BetrokkeneIdentificatie,
+    ContactpersoonRol,
+    GerelateerdeZaak,
+    MedewerkerIdentificatie,
+    NatuurlijkPersoonIdentificatie,
+    NietNatuurlijkPersoonIdentificatie,
+    ObjectTypeOverigeDefinitie,
+    Opschorting,
+    OrganisatorischeEenheidIdentificatie,
+    Processobject,
+    RelevanteZaak,
+    SubVerblijfBuitenland,
+    Verblijfsadres,
+    Verlenging,
+    VestigingIdentificatie,
+    ZaakKenmerk,
+)
 
 __all__ = [
     "BETROKKENE_IDENTIFICATIE_MODELS",
@@ -99,280 +129,6 @@ __all__ = [
     "ZaakObjectExpand",
     "ZaakVerzoek",
 ]
-
-
-# --------------------------------------------------------------------------- enums
-
-
-class Archiefstatus(str, Enum):
-    """Where a zaak is in the archiving process."""
-
-    nog_te_archiveren = "nog_te_archiveren"
-    gearchiveerd = "gearchiveerd"
-    gearchiveerd_procestermijn_onbekend = "gearchiveerd_procestermijn_onbekend"
-    overgedragen = "overgedragen"
-
-
-class Betalingsindicatie(str, Enum):
-    """Whether costs of a zaak were paid (``""`` when not applicable or not known)."""
-
-    nvt = "nvt"
-    gefactureerd = "gefactureerd"
-    gecrediteerd = "gecrediteerd"
-    betaald = "betaald"
-    nog_niet = "nog_niet"
-    gedeeltelijk = "gedeeltelijk"
-    geheel = "geheel"
-
-
-class BetrokkeneType(str, Enum):
-    """Kind of party a rol is about; picks the shape of ``betrokkeneIdentificatie``."""
-
-    natuurlijk_persoon = "natuurlijk_persoon"
-    niet_natuurlijk_persoon = "niet_natuurlijk_persoon"
-    vestiging = "vestiging"
-    organisatorische_eenheid = "organisatorische_eenheid"
-    medewerker = "medewerker"
-
-
-class IndicatieMachtiging(str, Enum):
-    """Whether the betrokkene acts for someone else or authorised someone."""
-
-    gemachtigde = "gemachtigde"
-    machtiginggever = "machtiginggever"
-
-
-class Geslachtsaanduiding(str, Enum):
-    """Gender of a natuurlijk persoon (m, v, o)."""
-
-    m = "m"
-    v = "v"
-    o = "o"
-
-
-class InnRechtsvorm(str, Enum):
-    """Legal form of a niet-natuurlijk persoon."""
-
-    besloten_vennootschap = "besloten_vennootschap"
-    cooperatie_europees_economische_samenwerking = "cooperatie_europees_economische_samenwerking"
-    europese_cooperatieve_venootschap = "europese_cooperatieve_venootschap"
-    europese_naamloze_vennootschap = "europese_naamloze_vennootschap"
-    kerkelijke_organisatie = "kerkelijke_organisatie"
-    naamloze_vennootschap = "naamloze_vennootschap"
-    onderlinge_waarborg_maatschappij = "onderlinge_waarborg_maatschappij"
-    overig_privaatrechtelijke_rechtspersoon = "overig_privaatrechtelijke_rechtspersoon"
-    stichting = "stichting"
-    vereniging = "vereniging"
-    vereniging_van_eigenaars = "vereniging_van_eigenaars"
-    publiekrechtelijke_rechtspersoon = "publiekrechtelijke_rechtspersoon"
-    vennootschap_onder_firma = "vennootschap_onder_firma"
-    maatschap = "maatschap"
-    rederij = "rederij"
-    commanditaire_vennootschap = "commanditaire_vennootschap"
-    kapitaalvennootschap_binnen_eer = "kapitaalvennootschap_binnen_eer"
-    overige_buitenlandse_rechtspersoon_vennootschap = (
-        "overige_buitenlandse_rechtspersoon_vennootschap"
-    )
-    kapitaalvennootschap_buiten_eer = "kapitaalvennootschap_buiten_eer"
-
-
-class RelevanteZaakAardRelatie(str, Enum):
-    """How a zaak relates to a relevant other zaak."""
-
-    vervolg = "vervolg"
-    onderwerp = "onderwerp"
-    bijdrage = "bijdrage"
-    overig = "overig"
-
-
-class SubStatusDoelgroep(str, Enum):
-    """Who a substatus is meant for: the betrokkenen or internal use only."""
-
-    betrokkenen = "betrokkenen"
-    intern = "intern"
-
-
-# --------------------------------------------------------------------------- nested values
-
-
-class ZaakKenmerk(ZGWModel):
-    """An identifier of the zaak in another system."""
-
-    kenmerk: str | None = None
-    bron: str | None = None
-
-
-class Verlenging(ZGWModel):
-    """That the time limit of a zaak was extended, why, and by how much (ISO-8601 ``duur``)."""
-
-    reden: str | None = None
-    duur: str | None = None
-
-
-class Opschorting(ZGWModel):
-    """Whether a zaak is suspended now (``indicatie``) or ever was."""
-
-    indicatie: bool | None = None
-    eerdere_opschorting: bool | None = None
-    reden: str | None = None
-
-
-class Processobject(ZGWModel):
-    """The object whose date starts the archive retention period (all ``""`` when unset)."""
-
-    datumkenmerk: str | None = None
-    identificatie: str | None = None
-    objecttype: str | None = None
-    registratie: str | None = None
-
-
-class RelevanteZaak(ZGWModel):
-    """A link to another zaak that matters for this one."""
-
-    url: Reference | None = None
-    aard_relatie: Annotated[RelevanteZaakAardRelatie | str | None, OPEN_ENUM] = None
-    overige_relatie: str | None = None
-    toelichting: str | None = None
-
-
-class GerelateerdeZaak(ZGWModel):
-    """A related zaak (Open Zaak extension ``gerelateerdeZaken``)."""
-
-    url: Reference | None = None
-
-
-class ContactpersoonRol(ZGWModel):
-    """Contact person for a rol (all ``""`` when none was given)."""
-
-    emailadres: str | None = None
-    functie: str | None = None
-    telefoonnummer: str | None = None
-    naam: str | None = None
-
-
-class Verblijfsadres(ZGWModel):
-    """A Dutch address of a betrokkene (BAG identifiers)."""
-
-    aoa_identificatie: str | None = None
-    wpl_woonplaats_naam: str | None = None
-    gor_openbare_ruimte_naam: str | None = None
-    aoa_postcode: str | None = None
-    aoa_huisnummer: int | None = None
-    aoa_huisletter: str | None = None
-    aoa_huisnummertoevoeging: str | None = None
-    inp_locatiebeschrijving: str | None = None
-
-
-class SubVerblijfBuitenland(ZGWModel):
-    """A foreign address of a betrokkene."""
-
-    lnd_landcode: str | None = None
-    lnd_landnaam: str | None = None
-    sub_adres_buitenland_1: str | None = Field(default=None, alias="subAdresBuitenland_1")
-    sub_adres_buitenland_2: str | None = Field(default=None, alias="subAdresBuitenland_2")
-    sub_adres_buitenland_3: str | None = Field(default=None, alias="subAdresBuitenland_3")
-
-
-class AuthenticatieContext(ZGWModel):
-    """How the betrokkene logged in (DigiD or eHerkenning), with representation details.
-
-    ``representee`` and ``mandate`` stay raw JSON: their shape differs per ``source``.
-    """
-
-    source: str | None = None
-    level_of_assurance: str | None = None
-    acting_subject: str | None = None
-    representee: dict[str, Any] | None = None
-    mandate: dict[str, Any] | None = None
-
-
-class ObjectTypeOverigeDefinitie(ZGWModel):
-    """Where to find the object of a zaakobject of type ``overige`` (Objects API)."""
-
-    url: Reference | None = None
-    # ``schema`` would shadow a (deprecated) BaseModel method.
-    schema_: str | None = Field(default=None, alias="schema")
-    object_data: str | None = None
-
-
-# --------------------------------------------------------------------------- betrokkene
-
-
-class NatuurlijkPersoonIdentificatie(ZGWModel):
-    """A person (citizen); ``inp_bsn`` is the BSN."""
-
-    inp_bsn: str | None = None
-    anp_identificatie: str | None = None
-    inp_a_nummer: str | None = Field(default=None, alias="inpA_nummer")
-    geslachtsnaam: str | None = None
-    voorvoegsel_geslachtsnaam: str | None = None
-    voorletters: str | None = None
-    voornamen: str | None = None
-    geslachtsaanduiding: Annotated[Geslachtsaanduiding | str | None, OPEN_ENUM] = None
-    # Free text on purpose: the server sends "" or a partial date such as "1980".
-    geboortedatum: str | None = None
-    verblijfsadres: Verblijfsadres | None = None
-    sub_verblijf_buitenland: SubVerblijfBuitenland | None = None
-
-
-class NietNatuurlijkPersoonIdentificatie(ZGWModel):
-    """An organisation with legal personality (company, foundation, public body)."""
-
-    inn_nnp_id: str | None = None
-    ann_identificatie: str | None = None
-    kvk_nummer: str | None = None
-    vestigings_nummer: str | None = None
-    statutaire_naam: str | None = None
-    inn_rechtsvorm: Annotated[InnRechtsvorm | str | None, OPEN_ENUM] = None
-    bezoekadres: str | None = None
-    verblijfsadres: Verblijfsadres | None = None
-    sub_verblijf_buitenland: SubVerblijfBuitenland | None = None
-
-
-class VestigingIdentificatie(ZGWModel):
-    """A business location (KVK vestiging)."""
-
-    vestigings_nummer: str | None = None
-    handelsnaam: list[str] | None = None
-    verblijfsadres: Verblijfsadres | None = None
-    sub_verblijf_buitenland: SubVerblijfBuitenland | None = None
-    kvk_nummer: str | None = None
-
-
-class OrganisatorischeEenheidIdentificatie(ZGWModel):
-    """A department of the organisation itself."""
-
-    identificatie: str | None = None
-    naam: str | None = None
-    is_gehuisvest_in: str | None = None
-
-
-class MedewerkerIdentificatie(ZGWModel):
-    """An employee of the organisation."""
-
-    identificatie: str | None = None
-    achternaam: str | None = None
-    voorletters: str | None = None
-    voorvoegsel_achternaam: str | None = None
-
-
-#: The parsed forms of ``rol.betrokkeneIdentificatie``.
-BetrokkeneIdentificatie = (
-    NatuurlijkPersoonIdentificatie
-    | NietNatuurlijkPersoonIdentificatie
-    | VestigingIdentificatie
-    | OrganisatorischeEenheidIdentificatie
-    | MedewerkerIdentificatie
-)
-
-#: ``betrokkeneType`` -> the model of its ``betrokkeneIdentificatie``.
-BETROKKENE_IDENTIFICATIE_MODELS: dict[str, type[ZGWModel]] = {
-    BetrokkeneType.natuurlijk_persoon.value: NatuurlijkPersoonIdentificatie,
-    BetrokkeneType.niet_natuurlijk_persoon.value: NietNatuurlijkPersoonIdentificatie,
-    BetrokkeneType.vestiging.value: VestigingIdentificatie,
-    BetrokkeneType.organisatorische_eenheid.value: OrganisatorischeEenheidIdentificatie,
-    BetrokkeneType.medewerker.value: MedewerkerIdentificatie,
-}
 
 
 # --------------------------------------------------------------------------- resources
