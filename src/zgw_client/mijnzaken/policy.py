@@ -9,16 +9,7 @@ from ..catalogi.models import Vertrouwelijkheidaanduiding
 __all__ = ["Policy", "vertrouwelijkheid_level"]
 
 #: From most open to most secret, as the ZGW standard orders them.
-_ORDER = [
-    "openbaar",
-    "beperkt_openbaar",
-    "intern",
-    "zaakvertrouwelijk",
-    "vertrouwelijk",
-    "confidentieel",
-    "geheim",
-    "zeer_geheim",
-]
+_ORDER = [level.value for level in Vertrouwelijkheidaanduiding]
 
 
 def vertrouwelijkheid_level(value: object) -> int:

@@ -16,6 +16,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, ClassVar
 
 from ._collections import Collection
+from ._documenten_base import mirror_link, unmirror_link
 from ._filters import Filter
 from ._problems import InvalidParam, validation_error
 from ._router import RequestContext
@@ -157,7 +158,7 @@ class Besluiten(Collection):
         bios = self.backend.related(BESLUITEN, "besluitinformatieobjecten", "besluit")
         for bio in list(bios.get(body["url"], [])):
             self.backend.unstore(BESLUITEN, "besluitinformatieobjecten", _key(bio["url"]))
-            _unmirror(self.backend, bio)
+            unmirror_link(self.backend, bio["informatieobject"], bio["besluit"])
 
     def _unlink(self, zaak: str, besluit: str) -> None:
         for link in list(self.backend.related("zaken", "zaakbesluiten", "zaak").get(zaak, [])):
@@ -166,14 +167,6 @@ class Besluiten(Collection):
 
     def audit_main_object(self, body: JSON) -> str | None:
         return str(body["url"])
-
-
-def _unmirror(backend: InMemoryBackend, bio: JSON) -> None:
-    """Remove the objectinformatieobject that mirrors a besluitinformatieobject."""
-    oios = backend.related("documenten", "objectinformatieobjecten", "object")
-    for oio in list(oios.get(bio["besluit"], [])):
-        if oio.get("informatieobject") == bio["informatieobject"]:
-            backend.unstore("documenten", "objectinformatieobjecten", _key(oio["url"]))
 
 
 class BesluitInformatieObjecten(Collection):
@@ -220,26 +213,11 @@ class BesluitInformatieObjecten(Collection):
 
     def after_write(self, body: JSON, previous: JSON | None) -> None:
         """Open Zaak mirrors the relation as an objectinformatieobject in Documenten."""
-        if previous is not None:
-            return
-        oios = self.backend.related("documenten", "objectinformatieobjecten", "object")
-        if any(
-            o.get("informatieobject") == body["informatieobject"]
-            for o in oios.get(body["besluit"], [])
-        ):
-            return
-        self.backend.add(
-            "documenten",
-            "objectinformatieobjecten",
-            {
-                "informatieobject": body["informatieobject"],
-                "object": body["besluit"],
-                "objectType": "besluit",
-            },
-        )
+        if previous is None:
+            mirror_link(self.backend, body["informatieobject"], body["besluit"], "besluit")
 
     def after_delete(self, body: JSON) -> None:
-        _unmirror(self.backend, body)
+        unmirror_link(self.backend, body["informatieobject"], body["besluit"])
 
     def audit_main_object(self, body: JSON) -> str | None:
         besluit = body.get("besluit")

@@ -6,10 +6,11 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 import httpx
 
+from ..catalogi.models import Vertrouwelijkheidaanduiding
 from ._collections import Collection
 from ._filters import Filter, Lookup, parse_date
 from ._problems import InvalidParam, validation_error
@@ -17,22 +18,10 @@ from ._responses import json_response
 from ._router import RequestContext, Router
 from ._types import JSON
 
-if TYPE_CHECKING:
-    pass
-
 CATALOGI = "catalogi"
 
 
-VERTROUWELIJKHEID = (
-    "openbaar",
-    "beperkt_openbaar",
-    "intern",
-    "zaakvertrouwelijk",
-    "vertrouwelijk",
-    "confidentieel",
-    "geheim",
-    "zeer_geheim",
-)
+VERTROUWELIJKHEID = tuple(level.value for level in Vertrouwelijkheidaanduiding)
 
 
 _STATUS_CHOICES = ("alles", "concept", "definitief")

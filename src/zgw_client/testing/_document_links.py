@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 import httpx
 
@@ -12,9 +12,6 @@ from ._responses import json_response
 from ._router import RequestContext
 from ._types import JSON
 from ._zaken import AuditTrail
-
-if TYPE_CHECKING:
-    pass
 
 
 class ObjectInformatieObjecten(DocumentResource):

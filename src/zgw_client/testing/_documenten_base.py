@@ -9,7 +9,7 @@ from ._problems import InvalidParam, ProblemError, validation_error
 from ._types import JSON
 
 if TYPE_CHECKING:
-    pass
+    from ._backend import InMemoryBackend
 
 
 DOCUMENTEN = "documenten"
@@ -50,3 +50,25 @@ class DocumentResource(Collection):
     def audit_main_object(self, body: JSON) -> str | None:
         document = body.get("informatieobject")
         return document if isinstance(document, str) and document else None
+
+
+def mirror_link(
+    backend: InMemoryBackend, informatieobject: str, obj: str, object_type: str
+) -> None:
+    """Add the objectinformatieobject Open Zaak makes when a zaak or besluit links a document."""
+    oios = backend.related(DOCUMENTEN, "objectinformatieobjecten", "object")
+    if any(o.get("informatieobject") == informatieobject for o in oios.get(obj, [])):
+        return
+    backend.add(
+        DOCUMENTEN,
+        "objectinformatieobjecten",
+        {"informatieobject": informatieobject, "object": obj, "objectType": object_type},
+    )
+
+
+def unmirror_link(backend: InMemoryBackend, informatieobject: str, obj: str) -> None:
+    """Remove the objectinformatieobject that mirrors a zaak's or besluit's document link."""
+    oios = backend.related(DOCUMENTEN, "objectinformatieobjecten", "object")
+    for oio in list(oios.get(obj, [])):
+        if oio.get("informatieobject") == informatieobject:
+            backend.unstore(DOCUMENTEN, "objectinformatieobjecten", _key(oio["url"]))

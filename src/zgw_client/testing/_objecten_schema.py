@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
 
@@ -17,9 +17,6 @@ from ._filters import is_url
 from ._problems import InvalidParam, ProblemError, validation_error
 from ._router import Handler, RequestContext
 from ._types import JSON
-
-if TYPE_CHECKING:
-    pass
 
 OPERATORS = ("exact", "gt", "gte", "lt", "lte", "icontains", "in")
 REQUIRED = "This field is required."

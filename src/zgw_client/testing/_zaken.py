@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, ClassVar
 import httpx
 
 from ._collections import Collection
+from ._documenten_base import mirror_link, unmirror_link
 from ._filters import Filter, parse_datetime
 from ._problems import InvalidParam, ProblemError, validation_error
 from ._router import RequestContext, Router
@@ -30,12 +31,12 @@ from ._zaken_rules import (
     _BETALINGSINDICATIE,
     _IDENTIFICATIE_DEFAULTS,
     _OMSCHRIJVING_GENERIEK,
+    BETROKKENE_IDENTIFICATIE_FILTERS,
     BETROKKENE_TYPES,
     ZAAK_EXPAND,
     ZAAK_FILTERS,
     ZAKEN,
     ZaakResource,
-    _uuid_of,
     add_duration,
     normalize_datetime,
     now_iso,
@@ -363,19 +364,7 @@ class Rollen(ZaakResource):
                 f"betrokkeneIdentificatie__{kind}__{field}",
                 field=f"betrokkeneIdentificatie.{field}",
             )
-            for kind, field in (
-                ("natuurlijkPersoon", "inpBsn"),
-                ("natuurlijkPersoon", "anpIdentificatie"),
-                ("natuurlijkPersoon", "inpA_nummer"),
-                ("nietNatuurlijkPersoon", "innNnpId"),
-                ("nietNatuurlijkPersoon", "annIdentificatie"),
-                ("nietNatuurlijkPersoon", "kvkNummer"),
-                ("nietNatuurlijkPersoon", "vestigingsNummer"),
-                ("vestiging", "vestigingsNummer"),
-                ("vestiging", "kvkNummer"),
-                ("medewerker", "identificatie"),
-                ("organisatorischeEenheid", "identificatie"),
-            )
+            for kind, field in BETROKKENE_IDENTIFICATIE_FILTERS
         ),
     )
     audit_resource = "rol"
@@ -478,29 +467,11 @@ class ZaakInformatieObjecten(ZaakResource):
 
     def after_write(self, body: JSON, previous: JSON | None) -> None:
         """Open Zaak mirrors the relation as an objectinformatieobject in Documenten."""
-        if previous is not None:
-            return
-        oios = self.backend.related("documenten", "objectinformatieobjecten", "object")
-        if any(
-            o.get("informatieobject") == body["informatieobject"]
-            for o in oios.get(body["zaak"], [])
-        ):
-            return
-        self.backend.add(
-            "documenten",
-            "objectinformatieobjecten",
-            {
-                "informatieobject": body["informatieobject"],
-                "object": body["zaak"],
-                "objectType": "zaak",
-            },
-        )
+        if previous is None:
+            mirror_link(self.backend, body["informatieobject"], body["zaak"], "zaak")
 
     def after_delete(self, body: JSON) -> None:
-        oios = self.backend.related("documenten", "objectinformatieobjecten", "object")
-        for oio in list(oios.get(body["zaak"], [])):
-            if oio.get("informatieobject") == body["informatieobject"]:
-                self.backend.unstore("documenten", "objectinformatieobjecten", _uuid_of(oio["url"]))
+        unmirror_link(self.backend, body["informatieobject"], body["zaak"])
 
 
 class ZaakObjecten(ZaakResource):

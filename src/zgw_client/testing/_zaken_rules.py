@@ -7,16 +7,14 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..catalogi.models import Vertrouwelijkheidaanduiding
 from ._collections import Collection
 from ._filters import Filter, FilterType, parse_datetime
 from ._problems import INVALID_CHOICE, InvalidParam, validation_error
 from ._router import RequestContext
 from ._types import JSON
-
-if TYPE_CHECKING:
-    pass
 
 ZAKEN = "zaken"
 
@@ -114,16 +112,7 @@ _IDENTIFICATIE_DEFAULTS: dict[str, JSON] = {
 }
 
 
-_VERTROUWELIJKHEID = (
-    "openbaar",
-    "beperkt_openbaar",
-    "intern",
-    "zaakvertrouwelijk",
-    "vertrouwelijk",
-    "confidentieel",
-    "geheim",
-    "zeer_geheim",
-)
+_VERTROUWELIJKHEID = tuple(level.value for level in Vertrouwelijkheidaanduiding)
 
 
 _BETALINGSINDICATIE = {
@@ -262,6 +251,23 @@ class MaxVertrouwelijkheid(Filter):
         return bool(rank <= wanted)
 
 
+#: The ``betrokkeneIdentificatie__<type>__<field>`` filters of rollen (and of zaken, through
+#: ``rol__``), as Open Zaak offers them.
+BETROKKENE_IDENTIFICATIE_FILTERS = (
+    ("natuurlijkPersoon", "inpBsn"),
+    ("natuurlijkPersoon", "anpIdentificatie"),
+    ("natuurlijkPersoon", "inpA_nummer"),
+    ("nietNatuurlijkPersoon", "innNnpId"),
+    ("nietNatuurlijkPersoon", "annIdentificatie"),
+    ("nietNatuurlijkPersoon", "kvkNummer"),
+    ("nietNatuurlijkPersoon", "vestigingsNummer"),
+    ("vestiging", "vestigingsNummer"),
+    ("vestiging", "kvkNummer"),
+    ("medewerker", "identificatie"),
+    ("organisatorischeEenheid", "identificatie"),
+)
+
+
 def _date_filters(field: str, lookups: Iterable[str]) -> tuple[Filter, ...]:
     return tuple(
         Filter(f"{field}__{lookup}" if lookup else field, type="date") for lookup in lookups
@@ -302,19 +308,7 @@ ZAAK_FILTERS: tuple[Filter, ...] = (
     _rol_field("machtiging"),
     *(
         _rol_field(f"betrokkeneIdentificatie__{kind}__{field}")
-        for kind, field in (
-            ("natuurlijkPersoon", "inpBsn"),
-            ("natuurlijkPersoon", "anpIdentificatie"),
-            ("natuurlijkPersoon", "inpA_nummer"),
-            ("nietNatuurlijkPersoon", "innNnpId"),
-            ("nietNatuurlijkPersoon", "annIdentificatie"),
-            ("nietNatuurlijkPersoon", "kvkNummer"),
-            ("nietNatuurlijkPersoon", "vestigingsNummer"),
-            ("vestiging", "vestigingsNummer"),
-            ("vestiging", "kvkNummer"),
-            ("medewerker", "identificatie"),
-            ("organisatorischeEenheid", "identificatie"),
-        )
+        for kind, field in BETROKKENE_IDENTIFICATIE_FILTERS
     ),
 )
 
