@@ -41,6 +41,7 @@ from .catalogi import AsyncCatalogiAPI
 from .contactmomenten import AsyncContactmomentenAPI
 from .documenten import AsyncDocumentenAPI
 from .klantinteracties import AsyncKlantinteractiesAPI
+from .notificaties import AsyncNotificatiesAPI
 from .objecten import AsyncObjectenAPI
 from .pagination import AsyncPaginator, PageHook
 from .producten import AsyncProductenAPI
@@ -66,6 +67,7 @@ _NAMESPACES: dict[str, Callable[[AsyncZGWClient, str], AsyncAPI]] = {
     "verzoeken": AsyncVerzoekenAPI,
     "producten": AsyncProductenAPI,
     "producttypen": AsyncProducttypenAPI,
+    "notificaties": AsyncNotificatiesAPI,
 }
 
 T = TypeVar("T")
@@ -206,6 +208,12 @@ class AsyncZGWClient(BaseClient):
     def producttypen(self) -> AsyncProducttypenAPI:
         """The Producttypen API (Open Product): ``client.producttypen.producttypen``, ..."""
         return AsyncProducttypenAPI(self, self.default_service("producttypen"))
+
+    @cached_property
+    def notificaties(self) -> AsyncNotificatiesAPI:
+        """The Notificaties API (Open Notificaties): ``client.notificaties.kanalen``,
+        ``.abonnementen``, ``.notificaties``."""
+        return AsyncNotificatiesAPI(self, self.default_service("notificaties"))
 
     def api(self, service: str) -> Any:
         """The API of the service named ``service``, as its kind's namespace.

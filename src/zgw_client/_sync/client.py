@@ -43,6 +43,7 @@ from .catalogi import CatalogiAPI
 from .contactmomenten import ContactmomentenAPI
 from .documenten import DocumentenAPI
 from .klantinteracties import KlantinteractiesAPI
+from .notificaties import NotificatiesAPI
 from .objecten import ObjectenAPI
 from .pagination import Paginator, PageHook
 from .producten import ProductenAPI
@@ -68,6 +69,7 @@ _NAMESPACES: dict[str, Callable[[ZGWClient, str], API]] = {
     "verzoeken": VerzoekenAPI,
     "producten": ProductenAPI,
     "producttypen": ProducttypenAPI,
+    "notificaties": NotificatiesAPI,
 }
 
 T = TypeVar("T")
@@ -208,6 +210,12 @@ class ZGWClient(BaseClient):
     def producttypen(self) -> ProducttypenAPI:
         """The Producttypen API (Open Product): ``client.producttypen.producttypen``, ..."""
         return ProducttypenAPI(self, self.default_service("producttypen"))
+
+    @cached_property
+    def notificaties(self) -> NotificatiesAPI:
+        """The Notificaties API (Open Notificaties): ``client.notificaties.kanalen``,
+        ``.abonnementen``, ``.notificaties``."""
+        return NotificatiesAPI(self, self.default_service("notificaties"))
 
     def api(self, service: str) -> Any:
         """The API of the service named ``service``, as its kind's namespace.
