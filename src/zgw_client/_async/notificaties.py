@@ -20,12 +20,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, SecretStr
 from typing_extensions import Unpack
 
 from .._exceptions import InputError
 from .._resource import Ref
 from ..notifications import _filters as f
+from ..notifications._subscription import (
+    KanalenWithFilters,
+    SubscriptionResult,
+    auth_text,
+    is_as_wanted,
+    wanted_kanalen,
+)
+from ..notifications._subscription import write_body as subscription_body
 from ..notifications.models import Abonnement, Kanaal, Notification
 from .api import AsyncAPI, AsyncResourceSlot
 from .pagination import AsyncPaginator
@@ -224,3 +232,53 @@ class AsyncNotificatiesAPI(AsyncAPI):
     kanalen = AsyncResourceSlot(AsyncKanalen)
     abonnementen = AsyncResourceSlot(AsyncAbonnementen)
     notificaties = AsyncResourceSlot(AsyncNotificaties)
+
+    async def ensure_subscription(
+        self,
+        callback_url: str,
+        kanalen: KanalenWithFilters,
+        auth: str | SecretStr,
+        *,
+        replace_auth: bool = False,
+    ) -> SubscriptionResult:
+        """Make sure one abonnement delivers these kanalen to `callback_url`; idempotent.
+
+        Looks for an abonnement with this callback URL (exact match). None: creates it.
+        One that shows other kanalen or filters: replaces it (PUT) with these and `auth`.
+        One that already shows them: leaves it, unless `replace_auth`. Run it at every
+        deploy or start-up; it writes only when something changed. Open Notificaties
+        checks the callback on a create and a PUT (a test notification with `auth`, which
+        must answer 204), so the receiver must be up.
+
+        Args:
+            callback_url: where the receiver listens.
+            kanalen: kanaal name -> filters (``{"zaken": {"bronorganisatie": "002220647"},
+                "documenten": {}}``), or a list of
+                [`AbonnementKanaal`][zgw_client.notifications.AbonnementKanaal]. Filter
+                names may be given snake_case or camelCase.
+            auth: the exact `Authorization` value to send, as the receiver accepts it
+                (``"Token abc"``, ``"Bearer <jwt>"``).
+            replace_auth: also PUT when kanalen and filters are as asked. The server never
+                shows an abonnement's auth, so a changed secret cannot be seen: pass `True`
+                when you rotated it.
+
+        Returns:
+            The abonnement, what was done, and any further abonnementen for the same URL.
+
+        Raises:
+            InputError: no kanaal, a kanaal twice, a bad filter value or an empty auth
+                (before any request).
+        """
+        wanted = wanted_kanalen(kanalen)
+        secret = auth_text(auth)
+        abonnementen = self.abonnementen
+        found = [a async for a in abonnementen.list() if a.callback_url == callback_url]
+        body = subscription_body(callback_url, wanted, secret)
+        if not found:
+            created = await abonnementen.create(body)
+            return SubscriptionResult(created, "created")
+        current, others = found[0], tuple(a.url or "" for a in found[1:])
+        if is_as_wanted(current, callback_url, wanted) and not replace_auth:
+            return SubscriptionResult(current, "unchanged", others)
+        updated = await abonnementen.update(current.url or "", body)
+        return SubscriptionResult(updated, "updated", others)

@@ -28,6 +28,7 @@ from ._receiver import DispatchError, FailedDelivery, InvalidDeliveryError, Noti
 from ._response import WebhookResponse
 from ._router import Handler, Router
 from ._store import AsyncDeliveryStore, DeliveryStore, InMemoryDeliveryStore
+from ._subscription import KanalenWithFilters, SubscriptionAction, SubscriptionResult
 from .models import (
     RESOURCE_MODELS,
     Abonnement,
@@ -90,12 +91,15 @@ __all__ = [
     "JWTAuthenticator",
     "Kanaal",
     "Kanalen",
+    "KanalenWithFilters",
     "Notificaties",
     "NotificatiesAPI",
     "Notification",
     "NotificationReceiver",
     "Router",
     "StaticTokenAuthenticator",
+    "SubscriptionAction",
+    "SubscriptionResult",
     "WebhookResponse",
     "kanalen",
 ]
