@@ -30,7 +30,7 @@ from tenacity import (
 
 from .. import _core, tracing
 from .._base_client import MAX_REDIRECTS, BaseClient
-from .._cache import CachePolicy
+from .._cache import CachePolicy, generation_key, namespace
 from .._config import RetryPolicy, Service, ZGWConfig
 from .._deadline import deadline
 from .._exceptions import ConfigurationError, RetriesExhaustedError
@@ -371,6 +371,17 @@ class ZGWClient(BaseClient):
         key = None if self._cache_store.disabled else self._generation_key_for(url)
         if key is not None:
             self._cache_store.invalidate(key)
+
+    def invalidate_cache(self, kind: str) -> None:
+        """Make every cached entry of the services of ``kind`` stale, in every process that
+        shares the cache: one new generation per API root (see the caching guide). What a
+        notification handler calls when a publisher reports a change, e.g.
+        [`invalidate_catalogi`][zgw_client.notifications.handlers.invalidate_catalogi]."""
+        if self._cache_store.disabled:
+            return
+        for name in self.services_of(kind):
+            space = namespace(kind, self.config.services[name].api_root)
+            self._cache_store.invalidate(generation_key(space))
 
     @overload
     def get(
