@@ -343,7 +343,10 @@ class InMemoryBackend:
         *,
         main_object: str | None = None,
     ) -> None:
-        """Add an audit trail entry when the collection names a main object."""
+        """Add an audit trail entry when the collection names a main object; an HTTP write
+        (``ctx`` given) also publishes its notification."""
+        if ctx is not None:
+            self.notifier.written(collection, action, old, new)
         subject = new if new is not None else old
         if subject is None:
             return

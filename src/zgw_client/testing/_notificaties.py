@@ -107,9 +107,7 @@ class Abonnementen(Collection):
     def validate(self, ctx: RequestContext, body: JSON, previous: JSON | None) -> None:
         kanalen = self.backend.collections[(API, "kanaal")]
         assert isinstance(kanalen, Kanalen)
-        groups = body.get("kanalen")
-        if groups is None:
-            return
+        groups = body.get("kanalen", [])
         if not isinstance(groups, list) or not all(isinstance(g, dict) for g in groups):
             raise validation_error(
                 InvalidParam("kanalen", "not_a_list", "Verwachtte een lijst met items.")
@@ -142,7 +140,20 @@ class Abonnementen(Collection):
                     "naam": kanaal["naam"],
                 }
             )
-        body["kanalen"] = cleaned
+        if "kanalen" in body:
+            body["kanalen"] = cleaned
+        notifier = self.backend.notifier
+        if notifier.check_callbacks and ctx.method in ("POST", "PUT"):
+            url = str(body.get("callbackUrl") or (previous or {}).get("callbackUrl", ""))
+            auth = str(body.get("auth") or (previous or {}).get("auth", ""))
+            if not notifier.check_callback(url, auth):
+                raise validation_error(
+                    InvalidParam(
+                        "nonFieldErrors",
+                        "invalid-callback-url",
+                        "De opgegeven callback URL kan geen notificaties ontvangen.",
+                    )
+                )
 
 
 class NotificatiesEndpoint:
