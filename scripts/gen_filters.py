@@ -35,6 +35,8 @@ SOURCES = {
     "verzoeken": "open-vtb-0.1.0-verzoeken.yaml",
     "producten": "open-product-1.8.0-producten.yaml",
     "producttypen": "open-product-1.8.0-producttypen.yaml",
+    # the Notificaties API's models live beside the receiver, in zgw_client.notifications
+    "notifications": "notificaties-1.0.0.yaml",
 }
 
 #: Parameters the paginator sets itself.

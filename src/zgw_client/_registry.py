@@ -20,6 +20,7 @@ def _tables() -> Mapping[str, Mapping[str, type[ZGWModel]]]:
     from .contactmomenten.models import RESOURCE_MODELS as CONTACTMOMENTEN
     from .documenten.models import RESOURCE_MODELS as DOCUMENTEN
     from .klantinteracties.models import RESOURCE_MODELS as KLANTINTERACTIES
+    from .notifications.models import RESOURCE_MODELS as NOTIFICATIES
     from .objecten.models import RESOURCE_MODELS as OBJECTEN
     from .producten.models import RESOURCE_MODELS as PRODUCTEN
     from .producttypen.models import RESOURCE_MODELS as PRODUCTTYPEN
@@ -41,6 +42,7 @@ def _tables() -> Mapping[str, Mapping[str, type[ZGWModel]]]:
         "verzoeken": VERZOEKEN,
         "producten": PRODUCTEN,
         "producttypen": PRODUCTTYPEN,
+        "notificaties": NOTIFICATIES,
     }
 
 

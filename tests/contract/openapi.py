@@ -37,6 +37,7 @@ SPEC_FILES = {
     "/verzoeken/api/v1/": "open-vtb-0.1.0-verzoeken.yaml",
     "/producten/api/v1/": "open-product-1.8.0-producten.yaml",
     "/producttypen/api/v1/": "open-product-1.8.0-producttypen.yaml",
+    "/api/v1/": "notificaties-1.0.0.yaml",
 }
 
 

@@ -10,11 +10,14 @@ from typing import Any
 import jwt
 import pytest
 
+from tests.support.platform import backend, client
 from zgw_client.notifications import (
     JWTAuthenticator,
     NotificationReceiver,
     StaticTokenAuthenticator,
 )
+
+__all__ = ["backend", "client"]
 
 TOKEN = "Token 7d1f0c3a9b2e4f6a8c0d2e4f6a8b0c1d2e3f4a5b"
 JWT_SECRET = "a-shared-secret-of-open-notificaties"

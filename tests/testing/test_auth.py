@@ -41,6 +41,7 @@ def test_api_roots_answer_without_auth(backend: InMemoryBackend) -> None:
         "verzoeken": "0.1.0",
         "producten": "1.7.0",
         "producttypen": "1.7.0",
+        "notificaties": "1.0.0",
     }
 
 

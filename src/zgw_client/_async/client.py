@@ -28,7 +28,7 @@ from tenacity import (
 
 from .. import _core, tracing
 from .._base_client import MAX_REDIRECTS, BaseClient
-from .._cache import CachePolicy
+from .._cache import CachePolicy, generation_key, namespace
 from .._config import RetryPolicy, Service, ZGWConfig
 from .._deadline import async_deadline
 from .._exceptions import ConfigurationError, RetriesExhaustedError
@@ -41,6 +41,7 @@ from .catalogi import AsyncCatalogiAPI
 from .contactmomenten import AsyncContactmomentenAPI
 from .documenten import AsyncDocumentenAPI
 from .klantinteracties import AsyncKlantinteractiesAPI
+from .notificaties import AsyncNotificatiesAPI
 from .objecten import AsyncObjectenAPI
 from .pagination import AsyncPaginator, PageHook
 from .producten import AsyncProductenAPI
@@ -66,6 +67,7 @@ _NAMESPACES: dict[str, Callable[[AsyncZGWClient, str], AsyncAPI]] = {
     "verzoeken": AsyncVerzoekenAPI,
     "producten": AsyncProductenAPI,
     "producttypen": AsyncProducttypenAPI,
+    "notificaties": AsyncNotificatiesAPI,
 }
 
 T = TypeVar("T")
@@ -206,6 +208,12 @@ class AsyncZGWClient(BaseClient):
     def producttypen(self) -> AsyncProducttypenAPI:
         """The Producttypen API (Open Product): ``client.producttypen.producttypen``, ..."""
         return AsyncProducttypenAPI(self, self.default_service("producttypen"))
+
+    @cached_property
+    def notificaties(self) -> AsyncNotificatiesAPI:
+        """The Notificaties API (Open Notificaties): ``client.notificaties.kanalen``,
+        ``.abonnementen``, ``.notificaties``."""
+        return AsyncNotificatiesAPI(self, self.default_service("notificaties"))
 
     def api(self, service: str) -> Any:
         """The API of the service named ``service``, as its kind's namespace.
@@ -361,6 +369,17 @@ class AsyncZGWClient(BaseClient):
         key = None if self._cache_store.disabled else self._generation_key_for(url)
         if key is not None:
             await self._cache_store.invalidate(key)
+
+    async def invalidate_cache(self, kind: str) -> None:
+        """Make every cached entry of the services of ``kind`` stale, in every process that
+        shares the cache: one new generation per API root (see the caching guide). What a
+        notification handler calls when a publisher reports a change, e.g.
+        [`invalidate_catalogi`][zgw_client.notifications.handlers.invalidate_catalogi]."""
+        if self._cache_store.disabled:
+            return
+        for name in self.services_of(kind):
+            space = namespace(kind, self.config.services[name].api_root)
+            await self._cache_store.invalidate(generation_key(space))
 
     @overload
     async def get(

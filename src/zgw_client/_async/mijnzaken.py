@@ -48,6 +48,7 @@ from ..mijnzaken.policy import Policy
 from ..objecten.taken import is_open
 from .besluiten import AsyncBesluitenAPI
 from .catalogi import AsyncCatalogiAPI
+from .citizen_caches import AsyncOverviewCache
 from .contact import contactmomenten_about_zaak
 from .documenten import AsyncDocumentenAPI
 from .zaken import AsyncZakenAPI
@@ -77,6 +78,10 @@ class AsyncMijnZaken:
         policy: what may be shown (safe defaults, see
             [`Policy`][zgw_client.mijnzaken.Policy]).
         today: the date "days left" counts from (default: today).
+        overview_cache: keep composed overviews there
+            ([`AsyncOverviewCache`][zgw_client.mijnzaken.AsyncOverviewCache]), until a
+            notification invalidates them or their TTL passes. Off by default. Only
+            complete overviews are kept.
 
     Raises:
         ConfigurationError: no Zaken or no Catalogi service is configured (an overview
@@ -97,6 +102,7 @@ class AsyncMijnZaken:
         policy: Policy | None = None,
         *,
         today: Callable[[], dt.date] = dt.date.today,
+        overview_cache: AsyncOverviewCache | None = None,
     ) -> None:
         absent = [kind for kind in REQUIRED_KINDS if not client.services_of(kind)]
         if absent:
@@ -108,6 +114,8 @@ class AsyncMijnZaken:
         self._client = client
         self.policy = policy or Policy()
         self._today = today
+        #: Where composed overviews are kept (`None`: composed every time).
+        self.overview_cache = overview_cache
 
     def _services(self) -> Services:
         client = self._client
@@ -175,12 +183,23 @@ class AsyncMijnZaken:
             ``complete`` says whether anything is.
         """
         subject = SubjectIdentity(bsn, kvk, vestigingsnummer)
+        cache = self.overview_cache
+        kind, value = ("bsn", subject.bsn or "") if subject.bsn else ("kvk", subject.kvk or "")
+        variant = f"details={details}|vestiging={subject.vestigingsnummer or ''}"
+        generation = ""
+        if cache is not None:
+            cached, generation = await cache.get(kind, value, variant)
+            if cached is not None:
+                return cached
         plan = Composition.overview(subject, self.policy, self._services(), details=details)
         await self._run(plan)
         warnings = []
         if not self._client.services_of("objecten"):
             warnings.append("No objecten service configured: taken are not shown.")
-        return views.overview(plan, self._today(), warnings)
+        composed = views.overview(plan, self._today(), warnings)
+        if cache is not None and composed.complete:
+            await cache.put(kind, value, variant, composed, generation)
+        return composed
 
     async def zaak_detail(
         self,

@@ -30,7 +30,7 @@ from tenacity import (
 
 from .. import _core, tracing
 from .._base_client import MAX_REDIRECTS, BaseClient
-from .._cache import CachePolicy
+from .._cache import CachePolicy, generation_key, namespace
 from .._config import RetryPolicy, Service, ZGWConfig
 from .._deadline import deadline
 from .._exceptions import ConfigurationError, RetriesExhaustedError
@@ -43,6 +43,7 @@ from .catalogi import CatalogiAPI
 from .contactmomenten import ContactmomentenAPI
 from .documenten import DocumentenAPI
 from .klantinteracties import KlantinteractiesAPI
+from .notificaties import NotificatiesAPI
 from .objecten import ObjectenAPI
 from .pagination import Paginator, PageHook
 from .producten import ProductenAPI
@@ -68,6 +69,7 @@ _NAMESPACES: dict[str, Callable[[ZGWClient, str], API]] = {
     "verzoeken": VerzoekenAPI,
     "producten": ProductenAPI,
     "producttypen": ProducttypenAPI,
+    "notificaties": NotificatiesAPI,
 }
 
 T = TypeVar("T")
@@ -208,6 +210,12 @@ class ZGWClient(BaseClient):
     def producttypen(self) -> ProducttypenAPI:
         """The Producttypen API (Open Product): ``client.producttypen.producttypen``, ..."""
         return ProducttypenAPI(self, self.default_service("producttypen"))
+
+    @cached_property
+    def notificaties(self) -> NotificatiesAPI:
+        """The Notificaties API (Open Notificaties): ``client.notificaties.kanalen``,
+        ``.abonnementen``, ``.notificaties``."""
+        return NotificatiesAPI(self, self.default_service("notificaties"))
 
     def api(self, service: str) -> Any:
         """The API of the service named ``service``, as its kind's namespace.
@@ -363,6 +371,17 @@ class ZGWClient(BaseClient):
         key = None if self._cache_store.disabled else self._generation_key_for(url)
         if key is not None:
             self._cache_store.invalidate(key)
+
+    def invalidate_cache(self, kind: str) -> None:
+        """Make every cached entry of the services of ``kind`` stale, in every process that
+        shares the cache: one new generation per API root (see the caching guide). What a
+        notification handler calls when a publisher reports a change, e.g.
+        [`invalidate_catalogi`][zgw_client.notifications.handlers.invalidate_catalogi]."""
+        if self._cache_store.disabled:
+            return
+        for name in self.services_of(kind):
+            space = namespace(kind, self.config.services[name].api_root)
+            self._cache_store.invalidate(generation_key(space))
 
     @overload
     def get(

@@ -50,6 +50,7 @@ from ..mijnzaken.policy import Policy
 from ..objecten.taken import is_open
 from .besluiten import BesluitenAPI
 from .catalogi import CatalogiAPI
+from .citizen_caches import OverviewCache
 from .contact import contactmomenten_about_zaak
 from .documenten import DocumentenAPI
 from .zaken import ZakenAPI
@@ -79,6 +80,10 @@ class MijnZaken:
         policy: what may be shown (safe defaults, see
             [`Policy`][zgw_client.mijnzaken.Policy]).
         today: the date "days left" counts from (default: today).
+        overview_cache: keep composed overviews there
+            ([`OverviewCache`][zgw_client.mijnzaken.OverviewCache]), until a
+            notification invalidates them or their TTL passes. Off by default. Only
+            complete overviews are kept.
 
     Raises:
         ConfigurationError: no Zaken or no Catalogi service is configured (an overview
@@ -99,6 +104,7 @@ class MijnZaken:
         policy: Policy | None = None,
         *,
         today: Callable[[], dt.date] = dt.date.today,
+        overview_cache: OverviewCache | None = None,
     ) -> None:
         absent = [kind for kind in REQUIRED_KINDS if not client.services_of(kind)]
         if absent:
@@ -110,6 +116,8 @@ class MijnZaken:
         self._client = client
         self.policy = policy or Policy()
         self._today = today
+        #: Where composed overviews are kept (`None`: composed every time).
+        self.overview_cache = overview_cache
 
     def _services(self) -> Services:
         client = self._client
@@ -177,12 +185,23 @@ class MijnZaken:
             ``complete`` says whether anything is.
         """
         subject = SubjectIdentity(bsn, kvk, vestigingsnummer)
+        cache = self.overview_cache
+        kind, value = ("bsn", subject.bsn or "") if subject.bsn else ("kvk", subject.kvk or "")
+        variant = f"details={details}|vestiging={subject.vestigingsnummer or ''}"
+        generation = ""
+        if cache is not None:
+            cached, generation = cache.get(kind, value, variant)
+            if cached is not None:
+                return cached
         plan = Composition.overview(subject, self.policy, self._services(), details=details)
         self._run(plan)
         warnings = []
         if not self._client.services_of("objecten"):
             warnings.append("No objecten service configured: taken are not shown.")
-        return views.overview(plan, self._today(), warnings)
+        composed = views.overview(plan, self._today(), warnings)
+        if cache is not None and composed.complete:
+            cache.put(kind, value, variant, composed, generation)
+        return composed
 
     def zaak_detail(
         self,

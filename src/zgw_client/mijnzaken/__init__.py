@@ -4,7 +4,9 @@ Composed from the registers with the public client API only, concurrently and ho
 what could not be fetched is listed in ``missing``, never silently dropped.
 """
 
+from .._async.citizen_caches import AsyncOverviewCache
 from .._async.mijnzaken import AsyncMijnZaken
+from .._sync.citizen_caches import OverviewCache
 from .._sync.mijnzaken import MijnZaken
 from .models import (
     BesluitView,
@@ -26,6 +28,7 @@ from .policy import Policy
 
 __all__ = [
     "AsyncMijnZaken",
+    "AsyncOverviewCache",
     "BesluitView",
     "ContactView",
     "DocumentView",
@@ -33,6 +36,7 @@ __all__ = [
     "MijnZaken",
     "Missing",
     "Overview",
+    "OverviewCache",
     "Policy",
     "Progress",
     "QuestionConfirmation",

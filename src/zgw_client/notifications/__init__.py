@@ -18,6 +18,9 @@ Exceptions, both in the one tree under `ZGWError`:
     └── DispatchError              dispatch(): a handler failed or runs elsewhere; retry
 """
 
+from typing import TYPE_CHECKING
+
+from .. import _lazy
 from . import kanalen
 from ._auth import Authenticator, AuthResult, JWTAuthenticator, StaticTokenAuthenticator
 from ._delivery import Delivery, Headers
@@ -25,6 +28,7 @@ from ._receiver import DispatchError, FailedDelivery, InvalidDeliveryError, Noti
 from ._response import WebhookResponse
 from ._router import Handler, Router
 from ._store import AsyncDeliveryStore, DeliveryStore, InMemoryDeliveryStore
+from ._subscription import KanalenWithFilters, SubscriptionAction, SubscriptionResult
 from .models import (
     RESOURCE_MODELS,
     Abonnement,
@@ -36,12 +40,42 @@ from .models import (
     Notification,
 )
 
+if TYPE_CHECKING:
+    from .._async.notificaties import (
+        AsyncAbonnementen,
+        AsyncKanalen,
+        AsyncNotificaties,
+        AsyncNotificatiesAPI,
+    )
+    from .._sync.notificaties import Abonnementen, Kanalen, Notificaties, NotificatiesAPI
+
+#: The Notificaties API's resources, imported when first read (see ``zgw_client._lazy``):
+#: receiving notifications loads no client face.
+_EXPORTS = {
+    "AsyncAbonnementen": "zgw_client._async.notificaties",
+    "AsyncKanalen": "zgw_client._async.notificaties",
+    "AsyncNotificaties": "zgw_client._async.notificaties",
+    "AsyncNotificatiesAPI": "zgw_client._async.notificaties",
+    "Abonnementen": "zgw_client._sync.notificaties",
+    "Kanalen": "zgw_client._sync.notificaties",
+    "Notificaties": "zgw_client._sync.notificaties",
+    "NotificatiesAPI": "zgw_client._sync.notificaties",
+}
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = _lazy.attach(__name__, _EXPORTS)
+
 __all__ = [
     "RESOURCE_MODELS",
     "Abonnement",
     "AbonnementKanaal",
+    "Abonnementen",
     "Actie",
+    "AsyncAbonnementen",
     "AsyncDeliveryStore",
+    "AsyncKanalen",
+    "AsyncNotificaties",
+    "AsyncNotificatiesAPI",
     "AuthResult",
     "Authenticator",
     "CloudEvent",
@@ -56,10 +90,16 @@ __all__ = [
     "InvalidDeliveryError",
     "JWTAuthenticator",
     "Kanaal",
+    "Kanalen",
+    "KanalenWithFilters",
+    "Notificaties",
+    "NotificatiesAPI",
     "Notification",
     "NotificationReceiver",
     "Router",
     "StaticTokenAuthenticator",
+    "SubscriptionAction",
+    "SubscriptionResult",
     "WebhookResponse",
     "kanalen",
 ]

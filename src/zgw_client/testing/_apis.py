@@ -207,6 +207,11 @@ PRODUCTTYPEN = ApiDefinition(
     www_authenticate=_OIDC_FIRST,
 )
 
+# Open Notificaties serves its one API on /api/v1/ (no component prefix).
+NOTIFICATIES = ApiDefinition(
+    "notificaties", "/api/v1/", "1.0.0", "jwt", _links("abonnement", "kanaal", "notificaties")
+)
+
 ALL_APIS: tuple[ApiDefinition, ...] = (
     ZAKEN,
     CATALOGI,
@@ -220,4 +225,5 @@ ALL_APIS: tuple[ApiDefinition, ...] = (
     VERZOEKEN,
     PRODUCTEN,
     PRODUCTTYPEN,
+    NOTIFICATIES,
 )

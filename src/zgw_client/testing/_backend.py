@@ -24,6 +24,7 @@ from ._apis import ALL_APIS, ApiDefinition
 from ._auth import check_jwt, check_token
 from ._crs import SUPPORTED_CRS, check_crs
 from ._faults import Fault, FaultSet
+from ._notifier import Notifier
 from ._problems import ProblemError, problem_body
 from ._responses import json_response
 from ._router import RequestContext, Router
@@ -69,6 +70,7 @@ def _installers() -> list[Installer]:
         _contactmomenten,
         _documenten,
         _klantinteracties,
+        _notificaties,
         _objecten,
         _producten,
         _producttypen,
@@ -90,6 +92,7 @@ def _installers() -> list[Installer]:
         _verzoeken.install,
         _producttypen.install,
         _producten.install,
+        _notificaties.install,
     ]
 
 
@@ -155,6 +158,8 @@ class InMemoryBackend:
         self._aliases: set[str] = set()
         self._lock = threading.RLock()
         self._counters: dict[str, int] = {}
+        #: Publishes a notification on every write, to the subscribed callbacks.
+        self.notifier = Notifier(self)
         for api in ALL_APIS:
             self.mount_api(api)
         for install in _installers():
@@ -338,7 +343,10 @@ class InMemoryBackend:
         *,
         main_object: str | None = None,
     ) -> None:
-        """Add an audit trail entry when the collection names a main object."""
+        """Add an audit trail entry when the collection names a main object; an HTTP write
+        (``ctx`` given) also publishes its notification."""
+        if ctx is not None:
+            self.notifier.written(collection, action, old, new)
         subject = new if new is not None else old
         if subject is None:
             return

@@ -293,6 +293,7 @@ class Objects(ObjectenCollection):
                 raise validation_error(InvalidParam("uuid", "unique", reason))
             data["uuid"] = given["uuid"]
         body = self.insert(data)
+        self.backend.notifier.written(self, "create", None, body)
         return json_response(201, self.render(body), {"Location": body["url"]})
 
     def handle_update(self, ctx: RequestContext) -> httpx.Response:
@@ -300,6 +301,8 @@ class Objects(ObjectenCollection):
         previous = self.get_or_404(ctx)
         data = self.validated(ctx, ctx.json_object(), previous)
         body = self.insert({"uuid": previous["uuid"], "url": previous["url"], **data}, previous)
+        action = "partial_update" if ctx.method == "PATCH" else "update"
+        self.backend.notifier.written(self, action, previous, body)
         return json_response(200, self.render(body))
 
     def validated(self, ctx: RequestContext, given: JSON, previous: JSON | None) -> JSON:

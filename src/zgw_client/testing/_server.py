@@ -68,6 +68,7 @@ class _Handler(BaseHTTPRequestHandler):
         )
         backend = self.server.backend
         outcome = backend.process(request, trusted=True)
+        backend.notifier.deliver_pending(origin=f"http://{host}")
         if isinstance(outcome, Fault):
             self._act_on_fault(outcome)
             return

@@ -33,6 +33,7 @@ class BackendTransport(httpx.BaseTransport):
         if (trace := request.extensions.get("trace")) is not None:
             trace(WRITTEN, {"request": request})
         response = self.backend.handle(request)
+        self.backend.notifier.deliver_pending()
         if (wait := self.backend.wait_left(arrived)) > 0:
             time.sleep(wait)
         return response
@@ -50,6 +51,7 @@ class AsyncBackendTransport(httpx.AsyncBaseTransport):
         if (trace := request.extensions.get("trace")) is not None:
             await trace(WRITTEN, {"request": request})
         response = self.backend.handle(request)
+        await self.backend.notifier.deliver_pending_async()
         if (wait := self.backend.wait_left(arrived)) > 0:
             await asyncio.sleep(wait)
         return response
