@@ -36,22 +36,53 @@ def _env(served: ServedBackend) -> dict[str, str]:
     return env
 
 
-def test_demo_renders_the_citizen_overview() -> None:
-    result = CliRunner().invoke(main, ["demo"])
+def test_demo_renders_the_citizen_home_page() -> None:
+    result = CliRunner().invoke(main, ["demo"], terminal_width=200)
     assert result.exit_code == 0, result.output
+    assert "Mijn omgeving" in result.output
     assert "Wat ik moet regelen" in result.output
     assert "nog 2 dagen" in result.output
     assert "Aanvraag subsidie geluidsisolatie" in result.output
+    # The Open VTB betaaltaak with its amount, the unread bericht marked, the product.
+    betaal = next(line for line in result.output.splitlines() if "Betaal uw parkeerbon " in line)
+    assert "€ 74,90" in betaal
+    assert "nog 14 dagen" in betaal
+    assert "Laatste berichten (1 ongelezen)" in result.output
+    unread = next(line for line in result.output.splitlines() if "Uw parkeerbon" in line)
+    assert "●" in unread
+    assert "ZAAK-" in unread  # linked to its zaak
+    opened = next(line for line in result.output.splitlines() if "Welkom in MijnDenHaag" in line)
+    assert "●" not in opened
+    assert "Mijn producten" in result.output
+    assert "Parkeervergunning K-539-VB" in result.output
+    assert "nog 285 dagen" in result.output
     assert DEMO_BSN not in result.output  # the BSN is masked
+    assert "missing:" not in result.stderr
 
 
-def test_demo_json_is_the_overview_model() -> None:
+def test_demo_json_is_the_home_page_model() -> None:
     result = CliRunner().invoke(main, ["demo", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["subject"]["masked"].endswith(DEMO_BSN[-4:])
+    assert data["parts"] == ["zaken", "taken", "berichten", "producten"]
+    assert data["complete"] is True
     assert len(data["lopende_zaken"]) == 3
     assert data["taken"][0]["days_left"] <= data["taken"][-1]["days_left"]
+    assert {t["source"] for t in data["taken"]} == {"openvtb", "objecten"}
+    assert data["unread_berichten"] == 1
+    assert [b["unread"] for b in data["berichten"]] == [True, False]
+    assert [p["naam"] for p in data["producten"]] == ["Parkeervergunning K-539-VB"]
+    assert DEMO_BSN not in result.stdout
+
+
+def test_demo_company_home_page() -> None:
+    result = CliRunner().invoke(main, ["demo", "--kvk", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["subject"]["kind"] == "kvk"
+    assert data["lopende_zaken"]
+    assert data["berichten"] == []
 
 
 def test_zaken_list_and_get_against_configured_services(served: ServedBackend) -> None:

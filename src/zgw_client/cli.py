@@ -45,6 +45,7 @@ from ._cli_common import (
     console,
     errors,
 )
+from ._cli_home import date_text, render_home, when_text
 from ._cli_notificaties import notificaties
 from ._config import ZGWCredentials
 from ._exceptions import (
@@ -401,15 +402,7 @@ def _render_overview(overview: Any, *, show_steps: bool = True) -> None:
     if not overview.taken:
         console.print("  Niets te regelen.")
     for taak in overview.taken:
-        if taak.days_left is None:
-            when = "geen termijn"
-        elif taak.days_left < 0:
-            when = f"[red]{-taak.days_left} dagen te laat[/]"
-        elif taak.days_left == 0:
-            when = "[red]vandaag[/]"
-        else:
-            color = "red" if taak.days_left <= 2 else "yellow" if taak.days_left <= 7 else "green"
-            when = f"[{color}]nog {taak.days_left} dagen[/]"
+        when = when_text(taak.days_left)
         amount = _euro(taak.bedrag) if taak.bedrag else ""
         extra = f"  {amount}" if amount and amount not in taak.titel else ""
         zaak = f"  ({taak.zaak_identificatie})" if taak.zaak_identificatie else ""
@@ -477,35 +470,31 @@ def _euro(amount: Any) -> str:
 
 
 def _date(value: Any) -> str:
-    if value is None:
-        return "-"
-    return str(value.strftime("%d-%m-%Y"))
+    return date_text(value)
 
 
 @main.command()
-@click.option("--json", "as_json", is_flag=True, help="Print the overview as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the home page as JSON.")
 @click.option("--kvk", is_flag=True, help="Show the demo company instead of the citizen.")
 @click.option("--served", is_flag=True, help="Go through HTTP on 127.0.0.1 instead of in memory.")
 def demo(as_json: bool, kvk: bool, served: bool) -> None:
-    """A citizen's "Mijn Zaken" from the embedded demo backend (no configuration needed).
+    """A citizen's home page from the embedded demo backend (no configuration needed).
 
-    The backend is the in-memory ZGW backend (zgw_client.testing) seeded with a scenario
-    from the MijnDenHaag user research; the overview is composed by zgw_client.mijnzaken
-    exactly as against Open Zaak, Open Klant and the Objects API.
+    Wat ik moet regelen, Mijn lopende zaken, Laatste berichten and Mijn producten. The
+    backend is the in-memory backend (zgw_client.testing) seeded with a scenario from the
+    MijnDenHaag user research; the page is composed by zgw_client.mijnzaken.HomePage exactly
+    as against Open Zaak, the Objects API, Open VTB and Open Product.
     """
-    from .mijnzaken import MijnZaken
+    from .mijnzaken import HomePage
     from .testing import InMemoryBackend
     from .testing.demo import DEMO_BSN, DEMO_KVK, seed_demo
 
     backend = InMemoryBackend()
     seed_demo(backend)
     with _reporting_errors(), _demo_client(backend, served) as client:
-        composer = MijnZaken(client)
-        if kvk:
-            overview = composer.overview(kvk=DEMO_KVK, details=True)
-        else:
-            overview = composer.overview(bsn=DEMO_BSN, details=True)
-    _emit(overview.model_dump(mode="json"), as_json, lambda: _render_overview(overview))
+        composer = HomePage(client)
+        page = composer.compose(kvk=DEMO_KVK) if kvk else composer.compose(bsn=DEMO_BSN)
+    _emit(page.model_dump(mode="json"), as_json, lambda: render_home(page, console, errors))
     if not as_json:
         requests = len(backend.request_log)
         errors.print(f"[dim]{requests} requests to the demo backend[/]", highlight=False)

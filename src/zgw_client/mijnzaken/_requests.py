@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "BerichtenOf",
     "BesluitenOf",
     "BesluittypenOf",
     "ContactsAbout",
@@ -22,11 +23,13 @@ __all__ = [
     "Fetch",
     "OpenTaken",
     "PlanRequest",
+    "ProductenOf",
     "RollenOf",
     "StatussenOf",
     "StatustypenOf",
     "SubjectContacts",
     "TakenOfZaak",
+    "VTBTakenOf",
     "ZaakWith",
     "ZakenOf",
 ]
@@ -171,6 +174,37 @@ class ZaakWith:
     priority: int = 0
 
 
+@dataclass(frozen=True)
+class VTBTakenOf:
+    """The party's open taken in Open VTB (``isToegewezenAan``; the list has no filters, so
+    it is read whole, ``slots`` pages at once after the first)."""
+
+    party: str  # the party URN
+    slots: int = 2
+    priority: int = 1
+
+
+@dataclass(frozen=True)
+class BerichtenOf:
+    """The party's published berichten in Open VTB, newest first (read whole, as above)."""
+
+    party: str  # the party URN
+    now: str  # ISO moment that counts as now for ``publicatiedatum``
+    slots: int = 2
+    priority: int = 1
+
+
+@dataclass(frozen=True)
+class ProductenOf:
+    """The party's products in Open Product (one filtered list)."""
+
+    bsn: str | None
+    kvk: str | None
+    vestigingsnummer: str | None
+    slots: int = 1
+    priority: int = 1
+
+
 PlanRequest = (
     ZakenOf
     | RollenOf
@@ -186,4 +220,7 @@ PlanRequest = (
     | ContactsAbout
     | TakenOfZaak
     | ZaakWith
+    | VTBTakenOf
+    | BerichtenOf
+    | ProductenOf
 )

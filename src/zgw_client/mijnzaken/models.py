@@ -11,13 +11,19 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
+from ..taken.view import CitizenTaak
+
 __all__ = [
+    "BerichtView",
     "BesluitView",
     "ContactView",
     "DocumentView",
     "ExpectedEnd",
+    "HomePageView",
+    "HomePart",
     "Missing",
     "Overview",
+    "ProductView",
     "Progress",
     "QuestionConfirmation",
     "Step",
@@ -217,3 +223,76 @@ class QuestionConfirmation(View):
     registered_at: dt.datetime
     answer_expected_by: dt.date
     message: str
+
+
+#: The parts of a citizen's home page.
+HomePart = Literal["zaken", "taken", "berichten", "producten"]
+
+
+class BerichtView(View):
+    """One of "Laatste berichten": a message to the citizen, read or not."""
+
+    url: str | None
+    onderwerp: str
+    publicatiedatum: dt.datetime | None
+    unread: bool = Field(description="Not opened in the portal yet (no geopendOp).")
+    bericht_type: str | None = None
+    handelings_perspectief: str | None = Field(
+        default=None, description="What the citizen is asked to do (betalen, lezen, ...)."
+    )
+    einddatum_handelings_termijn: dt.datetime | None = None
+    bijlagen: int = Field(default=0, description="How many attachments it has.")
+    zaak_url: str | None = Field(
+        default=None,
+        description="The citizen's zaak it is about (isGerelateerdAan names it by zaaknummer).",
+    )
+    zaak_identificatie: str | None = None
+
+
+class ProductView(View):
+    """A product the citizen holds now (a parkeervergunning, an Ooievaarspas)."""
+
+    url: str | None
+    naam: str
+    producttype: str | None = Field(description="The producttype's name, when embedded.")
+    status: str | None
+    start_datum: dt.date | None = Field(description="Valid from (None: from the start).")
+    eind_datum: dt.date | None = Field(description="The first day it is no longer valid.")
+    days_left: int | None = Field(description="Days until eind_datum (None: no end).")
+
+
+class HomePageView(View):
+    """A citizen's (or company's) home page: lopende zaken, wat ik moet regelen, laatste
+    berichten, producten.
+
+    A part is ``None`` when this home page does not have it (its services are not
+    configured, or it is switched off, see ``parts``). Otherwise it holds what could be
+    fetched, and ``missing`` says what could not: a part whose register failed is an empty
+    list beside a ``Missing`` entry, and the other parts are still there.
+    """
+
+    subject: Subject
+    generated_at: dt.datetime
+    parts: list[HomePart] = Field(description="The parts this home page has, in order.")
+    lopende_zaken: list[ZaakSummary] | None = None
+    taken: list[CitizenTaak] | None = Field(
+        default=None,
+        description="Open taken from Open VTB and the Objects API, soonest deadline first.",
+    )
+    berichten: list[BerichtView] | None = Field(
+        default=None, description="The newest berichten (HomeParts.berichten_limit), newest first."
+    )
+    unread_berichten: int | None = Field(
+        default=None, description="Unread berichten in all (not only those listed)."
+    )
+    producten: list[ProductView] | None = Field(
+        default=None, description="Current products, the one that ends soonest first."
+    )
+    missing: list[Missing] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def complete(self) -> bool:
+        """True when nothing is missing (also in ``model_dump()`` and the JSON)."""
+        return not self.missing

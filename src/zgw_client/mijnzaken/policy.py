@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..catalogi.models import Vertrouwelijkheidaanduiding
 
-__all__ = ["Policy", "vertrouwelijkheid_level"]
+__all__ = ["HomeParts", "Policy", "vertrouwelijkheid_level"]
 
 #: From most open to most secret, as the ZGW standard orders them.
 _ORDER = [level.value for level in Vertrouwelijkheidaanduiding]
@@ -69,3 +69,25 @@ class Policy:
 
     def document_visible_level(self) -> int:
         return vertrouwelijkheid_level(self.max_document_vertrouwelijkheid)
+
+
+@dataclass(frozen=True)
+class HomeParts:
+    """Which parts a citizen's home page shows: each only when its services are
+    configured too.
+
+    Args:
+        zaken: "Mijn lopende zaken" (needs a ``zaken`` and a ``catalogi`` service).
+        taken: "Wat ik moet regelen": open taken from Open VTB (a ``taken`` service) and
+            from the Objects API (an ``objecten`` service), whichever are configured.
+        berichten: "Laatste berichten" (a ``berichten`` service).
+        producten: "Mijn producten" (a ``producten`` service).
+        berichten_limit: how many of the newest berichten to list (the unread count
+            counts them all).
+    """
+
+    zaken: bool = True
+    taken: bool = True
+    berichten: bool = True
+    producten: bool = True
+    berichten_limit: int = 5
