@@ -17,6 +17,7 @@ import os
 from collections.abc import Callable
 from typing import Annotated, Any
 
+import httpx
 from fastapi import Depends, FastAPI, HTTPException, Request
 
 from zgw_client import AsyncZGWClient, ZGWConfig
@@ -25,11 +26,14 @@ from zgw_client.fastapi import ZGWClientDep, zgw_lifespan
 from zgw_client.mijnzaken import AsyncMijnZaken
 
 
-def client_from_env() -> AsyncZGWClient:
-    """The services from ``ZGW_*``; the cache in Redis when ``ZGW_REDIS_URL`` is set."""
+def client_from_env(http_client: httpx.AsyncClient | None = None) -> AsyncZGWClient:
+    """The services from ``ZGW_*``; the cache in Redis when ``ZGW_REDIS_URL`` is set.
+
+    ``http_client``: the portal's own (limits, proxies, headers), else one of the client's.
+    """
     redis_url = os.environ.get("ZGW_REDIS_URL")
     cache = AsyncRedisCache.from_url(redis_url) if redis_url else None
-    return AsyncZGWClient(ZGWConfig.from_env(), cache=cache)
+    return AsyncZGWClient(ZGWConfig.from_env(), cache=cache, http_client=http_client)
 
 
 def _sessions() -> dict[str, str]:

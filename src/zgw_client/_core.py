@@ -71,11 +71,14 @@ WRITE_METHODS = frozenset({"POST", "PUT", "PATCH"})
 _SEARCH_PATH = re.compile(r"/(_zoek|search)/?$")
 
 
+def is_search(request: httpx.Request) -> bool:
+    """Whether ``request`` is a POST that only reads (a search with its filters in a body)."""
+    return request.method == "POST" and _SEARCH_PATH.search(request.url.path) is not None
+
+
 def may_repeat(request: httpx.Request) -> bool:
     """Whether ``request`` may be sent again after the server may have seen it."""
-    return request.method in IDEMPOTENT_METHODS or (
-        request.method == "POST" and _SEARCH_PATH.search(request.url.path) is not None
-    )
+    return request.method in IDEMPOTENT_METHODS or is_search(request)
 
 
 # Endpoints that demand Accept-Crs (all methods but DELETE) and Content-Crs (writes):

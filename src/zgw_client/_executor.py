@@ -10,6 +10,10 @@ just different keywords, so both are written by hand, side by side.
 
 Both also ``gather`` independent calls (a resource's few queries at once).
 
+Threads run each call in a copy of the caller's context, as asyncio's tasks do, so that the
+request spans of a composition are children of its span (OpenTelemetry keeps the current
+span in a context variable); nothing of the SDK's is steered by it.
+
 A request that itself sends several requests at once says so in ``slots``; the executor
 counts them against the limit. A [`ZGWError`][zgw_client.ZGWError] is an outcome the plan
 decides about; any other exception is a bug and stops the run (the others are cancelled).
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextvars
 import heapq
 import itertools
 from collections.abc import Awaitable, Callable, Iterable, Sequence
@@ -138,7 +143,8 @@ class Executor:
             return [_call(call) for call in calls]
         workers = min(self.limit, len(calls))
         with concurrent.futures.ThreadPoolExecutor(workers, thread_name_prefix="zgw") as pool:
-            return list(pool.map(_call, calls))
+            futures = [pool.submit(contextvars.copy_context().run, _call, c) for c in calls]
+            return [future.result() for future in futures]
 
     def run(self, plan: Plan[R], perform: Callable[[R], Any]) -> None:
         """Start the plan's requests through ``perform`` until the plan asks for no more
@@ -161,7 +167,8 @@ class Executor:
                         self.limit, thread_name_prefix="zgw-plan"
                     )
                 used += request.slots
-                running[pool.submit(perform, request)] = request
+                future = pool.submit(contextvars.copy_context().run, perform, request)
+                running[future] = request
 
         try:
             while True:

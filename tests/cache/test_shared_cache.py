@@ -79,6 +79,28 @@ async def test_a_write_in_one_worker_makes_every_worker_fetch_anew(
     assert after.status
 
 
+async def test_a_search_in_one_worker_leaves_every_worker_s_entries_valid(
+    worker: Any, seeded: dict[str, Any], spy: Spy
+) -> None:
+    """``POST zaken/_zoek`` only reads: it must not bump the generation as a write does,
+    or each citizen's overview would make the whole portal's cached zaken stale."""
+    url = seeded["zaken"][0]["url"]
+    reader, searcher = worker(), worker()
+    await resolve(reader.zaken.zaken.get(url))
+    found = await resolve(
+        searcher.zaken.zaken.list(
+            rol__betrokkene_identificatie__natuurlijk_persoon__inp_bsn="111222333"
+        ).to_list()
+    )
+    assert [m for m, u, _ in spy.sent if u.split("?")[0].endswith("/zaken/_zoek")] == ["POST"]
+    assert isinstance(found, list)
+    spy.clear()
+    await resolve(reader.zaken.zaken.get(url))
+    [(method, sent_to, if_none_match)] = spy.sent
+    assert (method, sent_to) == ("GET", url)
+    assert if_none_match  # still revalidated: the search made nothing stale
+
+
 async def test_keys_are_namespaced_per_root_and_kind_and_values_carry_the_format(
     worker: Any, seeded: dict[str, Any], redis: Any, backend: InMemoryBackend
 ) -> None:

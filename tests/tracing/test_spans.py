@@ -117,6 +117,29 @@ async def test_no_bsn_reaches_a_span(
     )
 
 
+async def test_a_mijnzaken_composition_is_one_span_around_its_requests(
+    face: str, spans: InMemorySpanExporter
+) -> None:
+    from zgw_client.mijnzaken import AsyncMijnZaken, MijnZaken
+    from zgw_client.testing.demo import DEMO_BSN, seed_demo
+
+    backend = InMemoryBackend()
+    seed_demo(backend)
+    if face == "sync":
+        with client_for(backend) as sync_client:
+            overview = MijnZaken(sync_client).overview(bsn=DEMO_BSN)
+    else:
+        async with async_client_for(backend) as async_client:
+            overview = await AsyncMijnZaken(async_client).overview(bsn=DEMO_BSN)
+    assert overview.complete
+    *requests, outer = spans.get_finished_spans()
+    assert outer.name == "mijnzaken.overview"
+    assert dict(outer.attributes or {}) == {"zgw.subject.kind": "bsn", "zgw.details": False}
+    assert len(requests) >= 4
+    assert all(s.parent is not None and s.parent.span_id == outer.context.span_id for s in requests)
+    assert DEMO_BSN not in repr([dict(s.attributes or {}) for s in [*requests, outer]])
+
+
 def test_without_opentelemetry_nothing_is_imported() -> None:
     code = (
         "import sys, httpx\n"

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .. import _core
+from .. import _core, tracing
 from .._exceptions import ConfigurationError, InputError, UnconfiguredURLError, ZGWError
 from .._executor import AsyncExecutor
 from .._models import parse_response_body
@@ -192,7 +192,10 @@ class AsyncMijnZaken:
             if cached is not None:
                 return cached
         plan = Composition.overview(subject, self.policy, self._services(), details=details)
-        await self._run(plan)
+        # One span around the composition: its requests' spans are its children.
+        attributes = {"zgw.subject.kind": subject.view().kind, "zgw.details": details}
+        with tracing.span("mijnzaken.overview", **attributes):
+            await self._run(plan)
         warnings = []
         if not self._client.services_of("objecten"):
             warnings.append("No objecten service configured: taken are not shown.")
@@ -223,7 +226,8 @@ class AsyncMijnZaken:
         subject = SubjectIdentity(bsn, kvk, vestigingsnummer)
         url, service = self._zaak_url(zaak)
         plan = Composition.zaak(url, subject, self.policy, self._services(), service=service)
-        await self._run(plan)
+        with tracing.span("mijnzaken.zaak_detail", **{"zgw.subject.kind": subject.view().kind}):
+            await self._run(plan)
         found, source = plan.visible_zaken()[0]
         state = plan.fetched
         open_taken = [t for t in state.taken if is_open(t)]

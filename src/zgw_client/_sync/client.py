@@ -314,7 +314,9 @@ class ZGWClient(BaseClient):
             timeout=timeout,
         )
         limits = self._limits_for(request, service, timeout)
-        if request.method in ("GET", "HEAD", "OPTIONS"):
+        # A search (``zaken/_zoek``, ``objects/search``) changes nothing: it leaves the cache
+        # alone, or every overview would make every worker's cached zaken stale.
+        if request.method in ("GET", "HEAD", "OPTIONS") or _core.is_search(request):
             with deadline(limits, request):
                 response = self._send(request, service, limits, stream=False)
         else:

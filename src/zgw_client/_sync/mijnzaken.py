@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .. import _core
+from .. import _core, tracing
 from .._exceptions import ConfigurationError, InputError, UnconfiguredURLError, ZGWError
 from .._executor import Executor
 from .._models import parse_response_body
@@ -194,7 +194,10 @@ class MijnZaken:
             if cached is not None:
                 return cached
         plan = Composition.overview(subject, self.policy, self._services(), details=details)
-        self._run(plan)
+        # One span around the composition: its requests' spans are its children.
+        attributes = {"zgw.subject.kind": subject.view().kind, "zgw.details": details}
+        with tracing.span("mijnzaken.overview", **attributes):
+            self._run(plan)
         warnings = []
         if not self._client.services_of("objecten"):
             warnings.append("No objecten service configured: taken are not shown.")
@@ -225,7 +228,8 @@ class MijnZaken:
         subject = SubjectIdentity(bsn, kvk, vestigingsnummer)
         url, service = self._zaak_url(zaak)
         plan = Composition.zaak(url, subject, self.policy, self._services(), service=service)
-        self._run(plan)
+        with tracing.span("mijnzaken.zaak_detail", **{"zgw.subject.kind": subject.view().kind}):
+            self._run(plan)
         found, source = plan.visible_zaken()[0]
         state = plan.fetched
         open_taken = [t for t in state.taken if is_open(t)]
