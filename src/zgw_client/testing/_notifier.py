@@ -77,6 +77,9 @@ class Notifier:
         #: (its check message must answer 204, else 400 ``invalid-callback-url``). Off by
         #: default, so abonnementen for callbacks that do not exist can be made in tests.
         self.check_callbacks = False
+        #: The publisher's ``NOTIFICATIONS_SOURCE``: when set, every message carries it as
+        #: ``source``, as Open Zaak's do when it is configured (its default sends none).
+        self.source: str | None = None
         self._targets: dict[str, Any] = {}
         self._pending: list[JSON] = []
         self._lock = threading.Lock()
@@ -126,10 +129,13 @@ class Notifier:
         elif api in ("zaken", "documenten", "besluiten") and collection.audit_resource:
             kanaal, resource = api, collection.audit_resource
             main = collection.audit_main_object(subject) or url
-            kenmerken = self._kenmerken(api, main)
+            # A destroy of the hoofdobject itself: its kenmerken as it was (Open Zaak too).
+            kenmerken = self._kenmerken(
+                api, self.backend.get(main) or (subject if main == url else {})
+            )
         else:
             return None
-        return {
+        message: JSON = {
             "kanaal": kanaal,
             "hoofdObject": main,
             "resource": resource,
@@ -138,9 +144,11 @@ class Notifier:
             "aanmaakdatum": _now(),
             "kenmerken": kenmerken,
         }
+        if self.source:
+            message["source"] = self.source
+        return message
 
-    def _kenmerken(self, api: str, main: str) -> dict[str, str]:
-        body = self.backend.get(main) or {}
+    def _kenmerken(self, api: str, body: JSON) -> dict[str, str]:
         if api == "zaken":
             zaaktype = str(body.get("zaaktype", ""))
             catalogus = (self.backend.get(zaaktype) or {}).get("catalogus", "")
