@@ -32,7 +32,7 @@ from zgw_client.notifications import (
 )
 from zgw_client.notifications.models import Abonnement
 
-from .conftest import Catalogue, Cleanup, now, rol_body, zaak_body
+from .conftest import Catalogue, Cleanup, document_metadata, now, rol_body, today, zaak_body
 
 pytestmark = pytest.mark.live
 
@@ -120,14 +120,14 @@ def scrub(text: str) -> str:
     return _ORIGIN.sub("http://openzaak.example", text)
 
 
-def record_samples(receiver: RecordingReceiver, zaak_url: str) -> None:
+def record_samples(receiver: RecordingReceiver, *hoofd_objects: str) -> None:
     directory = os.environ.get("ZGW_LIVE_RECORD_NOTIFICATIONS")
     if not directory:
         return
     Path(directory).mkdir(parents=True, exist_ok=True)
     for had_auth, status, body in receiver.requests:
         message = json.loads(body)
-        if not had_auth or status != 204 or message.get("hoofdObject") != zaak_url:
+        if not had_auth or status != 204 or message.get("hoofdObject") not in hoofd_objects:
             continue
         name = f"{message['kanaal']}-{message['resource']}-{message['actie']}.json"
         text = scrub(json.dumps(message, indent=2, sort_keys=True)) + "\n"
@@ -192,3 +192,63 @@ def test_a_real_notification_is_received_authenticated_parsed_and_routed(
 
     delete_abonnement(client, first.abonnement)
     assert callback not in [a.callback_url for a in client.notificaties.abonnementen.list()]
+
+
+def test_documenten_and_besluiten_notifications_are_received(
+    need_notificaties: None,
+    client: ZGWClient,
+    catalogue: Catalogue,
+    cleanup: Cleanup,
+    receiver: tuple[RecordingReceiver, str, str],
+) -> None:
+    got, callback, token = receiver
+    wanted = {
+        "zaken": {"bronorganisatie": catalogue.bronorganisatie},
+        "documenten": {"bronorganisatie": catalogue.bronorganisatie},
+        "besluiten": {},
+    }
+    subscription = client.notificaties.ensure_subscription(callback, wanted, token)
+    cleanup.add("abonnement", lambda: delete_abonnement(client, subscription.abonnement))
+    assert subscription.action == "created"
+
+    zaak = client.zaken.zaken.create(zaak_body(catalogue))
+    cleanup.add(f"zaak {zaak.url}", lambda: client.zaken.zaken.delete(zaak))
+    documenten = client.documenten.enkelvoudiginformatieobjecten
+    document = documenten.upload(b"zgw-client live test\n", metadata=document_metadata(catalogue))
+    cleanup.add("document", lambda: documenten.delete(document))
+    link = client.zaken.zaakinformatieobjecten.create(
+        {"zaak": zaak.url, "informatieobject": document.url}
+    )
+    cleanup.add("zio", lambda: client.zaken.zaakinformatieobjecten.delete(link))
+    besluit = client.besluiten.besluiten.create(
+        {
+            "verantwoordelijkeOrganisatie": catalogue.bronorganisatie,
+            "besluittype": catalogue.besluittype,
+            "zaak": zaak.url,
+            "datum": today(),
+            "ingangsdatum": today(),
+            "toelichting": "zgw-client live test",
+        }
+    )
+    cleanup.add("besluit", lambda: client.besluiten.besluiten.delete(besluit))
+
+    created = got.wait_for(about("enkelvoudiginformatieobject", "create", document.url))
+    assert created.kanaal == "documenten"
+    assert created.resource_url == document.url
+    assert set(created.kenmerken) == set(kanalen.DOCUMENTEN.kenmerken)
+    assert created.kenmerken["informatieobjecttype"] == catalogue.informatieobjecttype
+    zio = got.wait_for(about("zaakinformatieobject", "create", zaak.url))
+    assert zio.resource_url == link.url
+    decided = got.wait_for(about("besluit", "create", besluit.url))
+    assert decided.kanaal == "besluiten"
+    assert set(decided.kenmerken) == set(kanalen.BESLUITEN.kenmerken)
+    assert decided.kenmerken["besluittype"] == catalogue.besluittype
+
+    client.besluiten.besluiten.delete(besluit)
+    client.zaken.zaakinformatieobjecten.delete(link)
+    documenten.delete(document)
+    got.wait_for(about("besluit", "destroy", besluit.url))
+    got.wait_for(about("zaakinformatieobject", "destroy", zaak.url))
+    gone = got.wait_for(about("enkelvoudiginformatieobject", "destroy", document.url))
+    assert set(gone.kenmerken) == set(kanalen.DOCUMENTEN.kenmerken)
+    record_samples(got, zaak.url, str(document.url), str(besluit.url))

@@ -1,14 +1,14 @@
 """The backend publishes a notification on every write, as Open Zaak and the Objects API do,
 and delivers it as Open Notificaties does: to each abonnement whose kanaal and filters match.
 
-Messages as the real publishers send them (Open Zaak 1.30, Objects API): kanaal per API
-(``zaken``, ``documenten``, ``besluiten``, ``zaaktypen``/``informatieobjecttypen``/
-``besluittypen``, ``objecten``), ``hoofdObject`` the main resource (the zaak for a status,
-rol or resultaat), ``resource`` its model name, ``actie`` the DRF action, and the kanaal's
-kenmerken (zaken: ``bronorganisatie``, ``zaaktype``, ``zaaktype.catalogus``,
-``vertrouwelijkheidaanduiding``). Matching as Open Notificaties' ``FilterGroup.match_pattern``:
-each filter key camelCased, ``*`` matches any value, a kenmerk the message lacks does not
-exclude it.
+Messages as the real publishers send them (Open Zaak 1.30, Objects API): kanaal per API (``zaken``,
+``documenten``, ``besluiten``, ``zaaktypen``/``informatieobjecttypen``/ ``besluittypen``,
+``objecten``), ``hoofdObject`` the main resource (the zaak for a status, rol or resultaat),
+``resource`` its model name, ``actie`` the DRF action, and the kanaal's kenmerken (zaken:
+``bronorganisatie``, ``zaaktype``, ``zaaktype.catalogus``, ``vertrouwelijkheidaanduiding``;
+documenten and besluiten with the type's catalogus too). Matching as Open Notificaties'
+``FilterGroup.match_pattern``: each filter key camelCased, ``*`` matches any value, a kenmerk the
+message lacks does not exclude it.
 
 Delivery happens after the write's answer is made and before the client gets it (the
 transports and the server call ``deliver_pending``), outside the backend's lock: a callback
@@ -151,23 +151,29 @@ class Notifier:
     def _kenmerken(self, api: str, body: JSON) -> dict[str, str]:
         if api == "zaken":
             zaaktype = str(body.get("zaaktype", ""))
-            catalogus = (self.backend.get(zaaktype) or {}).get("catalogus", "")
             return {
                 "bronorganisatie": str(body.get("bronorganisatie", "")),
                 "zaaktype": zaaktype,
-                "zaaktype.catalogus": str(catalogus),
+                "zaaktype.catalogus": self._catalogus_of(zaaktype),
                 "vertrouwelijkheidaanduiding": str(body.get("vertrouwelijkheidaanduiding", "")),
             }
         if api == "documenten":
+            iotype = str(body.get("informatieobjecttype", ""))
             return {
                 "bronorganisatie": str(body.get("bronorganisatie", "")),
-                "informatieobjecttype": str(body.get("informatieobjecttype", "")),
+                "informatieobjecttype": iotype,
                 "vertrouwelijkheidaanduiding": str(body.get("vertrouwelijkheidaanduiding", "")),
+                "informatieobjecttype.catalogus": self._catalogus_of(iotype),
             }
+        besluittype = str(body.get("besluittype", ""))
         return {
             "verantwoordelijkeOrganisatie": str(body.get("verantwoordelijkeOrganisatie", "")),
-            "besluittype": str(body.get("besluittype", "")),
+            "besluittype": besluittype,
+            "besluittype.catalogus": self._catalogus_of(besluittype),
         }
+
+    def _catalogus_of(self, type_url: str) -> str:
+        return str((self.backend.get(type_url) or {}).get("catalogus", ""))
 
     # -- delivering ------------------------------------------------------------------------
     def _take(self) -> list[tuple[str, dict[str, str], bytes]]:
