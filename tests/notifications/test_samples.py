@@ -115,8 +115,39 @@ def published() -> dict[tuple[str, str, str], dict[str, Any]]:
             }
         )
         client.zaken.zaken.partial_update(zaak, {"omschrijving": "samples (changed)"})
+        types = client.catalogi.zaaktypen.get(zaaktype)
+        document = client.documenten.enkelvoudiginformatieobjecten.upload(
+            b"samples\n",
+            metadata={
+                "bronorganisatie": "000000000",
+                "creatiedatum": "2026-12-07",
+                "titel": "samples",
+                "auteur": "zgw-client",
+                "taal": "nld",
+                "informatieobjecttype": types.informatieobjecttypen[0],
+                "bestandsnaam": "samples.txt",
+                "formaat": "text/plain",
+                "vertrouwelijkheidaanduiding": "openbaar",
+            },
+        )
+        link = client.zaken.zaakinformatieobjecten.create(
+            {"zaak": zaak.url, "informatieobject": document.url}
+        )
+        besluit = client.besluiten.besluiten.create(
+            {
+                "verantwoordelijkeOrganisatie": "000000000",
+                "besluittype": types.besluittypen[0],
+                "zaak": zaak.url,
+                "datum": "2026-12-07",
+                "ingangsdatum": "2026-12-07",
+            }
+        )
+        client.besluiten.besluiten.delete(besluit)
+        client.zaken.zaakinformatieobjecten.delete(link)
+        client.documenten.enkelvoudiginformatieobjecten.delete(document)
         client.zaken.zaken.delete(zaak)
-    return {triple(m): m for m in backend.notifier.sent if m["hoofdObject"] == zaak.url}
+    mine = {zaak.url, document.url, besluit.url}
+    return {triple(m): m for m in backend.notifier.sent if m["hoofdObject"] in mine}
 
 
 @pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.stem)
