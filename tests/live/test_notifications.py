@@ -248,7 +248,6 @@ def test_documenten_and_besluiten_notifications_are_received(
     client.zaken.zaakinformatieobjecten.delete(link)
     documenten.delete(document)
     got.wait_for(about("besluit", "destroy", besluit.url))
-    got.wait_for(about("zaakinformatieobject", "destroy", zaak.url))
     gone = got.wait_for(about("enkelvoudiginformatieobject", "destroy", document.url))
     assert set(gone.kenmerken) == set(kanalen.DOCUMENTEN.kenmerken)
     record_samples(got, zaak.url, str(document.url), str(besluit.url))

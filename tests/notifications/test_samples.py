@@ -186,3 +186,11 @@ def test_without_a_source_the_backend_sends_none_as_open_zaak_by_default() -> No
     (message,) = [m for m in backend.notifier.sent if m["resource"] == "status"]
     assert "source" not in message
     assert set(message) == set(load(SAMPLES / "zaken-status-create.json")) - {"source"}
+
+
+def test_the_backend_sends_no_notification_open_zaak_does_not(
+    published: dict[tuple[str, str, str], dict[str, Any]],
+) -> None:
+    # Open Zaak's ZaakInformatieObjectViewSet notifies on create only (kanalen.ZAKEN).
+    assert ("zaken", "zaakinformatieobject", "create") in published
+    assert ("zaken", "zaakinformatieobject", "destroy") not in published

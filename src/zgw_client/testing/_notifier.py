@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from ..notifications._router import camelize
+from ..notifications.kanalen import known_kanaal
 from ._types import JSON
 
 if TYPE_CHECKING:
@@ -135,6 +136,9 @@ class Notifier:
             )
         else:
             return None
+        known = known_kanaal(kanaal)
+        if known is not None and action not in known.resources.get(resource, (action,)):
+            return None  # Open Zaak sends no such notification (a zaakinformatieobject's destroy)
         message: JSON = {
             "kanaal": kanaal,
             "hoofdObject": main,
