@@ -47,7 +47,6 @@ _SETUP = re.compile(r"<!-- snippet-setup\n(?P<code>.*?)-->", re.S)
 UNCHECKED = frozenset(
     {
         "docs/guides/live-testing.md",
-        "docs/guides/notifications.md",
     }
 )
 

@@ -38,6 +38,17 @@ Objects API (the objecten/taken and MijnZaken tests):
 ``ZGW_LIVE_TAAK_OBJECTTYPE``  URL of an objecttype whose version 1 has the NL Portal
                               "taak v2" schema (``specs/taak-nlportal-v2.schema.json``).
 
+Open Notificaties (Notificaties API, JWT-ZGW; the notifications test, with Open Zaak):
+
+``ZGW_NOTIFICATIES_API_ROOT``  e.g. ``http://127.0.0.1:8004/api/v1/``
+``ZGW_NOTIFICATIES_CLIENT_ID``, ``ZGW_NOTIFICATIES_SECRET``
+    its JWT-ZGW credentials (default: the shared ``ZGW_CLIENT_ID``/``ZGW_SECRET``), with
+    the scope ``notificaties.consumeren``. Open Zaak must publish to this Open
+    Notificaties, and Open Notificaties must reach this machine's 127.0.0.1, where the
+    test serves its receiver.
+``ZGW_LIVE_RECORD_NOTIFICATIONS``  (optional) a directory: write the messages received
+    there, one per kanaal, resource and actie, hosts scrubbed (``tests/notifications/samples``)
+
 Open VTB 0.1 (Berichten, Taken, Verzoeken; the platform tests):
 
 ``ZGW_BERICHTEN_API_ROOT``    e.g. ``http://127.0.0.1:8005/berichten/api/v1/``
@@ -75,6 +86,8 @@ the loopback servers in ``/work/servers``::
     ZGW_KLANTINTERACTIES_TOKEN=... \\
     ZGW_OBJECTEN_API_ROOT=$OB/ ZGW_OBJECTEN_TOKEN=... \\
     ZGW_LIVE_TAAK_OBJECTTYPE=$OB/objecttypes/315506ae-dc4f-41c5-ba00-d6ce07a94ccd \\
+    ZGW_NOTIFICATIES_API_ROOT=http://127.0.0.1:8004/api/v1/ \\
+    ZGW_NOTIFICATIES_CLIENT_ID=... ZGW_NOTIFICATIES_SECRET=... \\
     .venv/bin/pytest tests/live -v
 """
 

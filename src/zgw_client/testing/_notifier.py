@@ -1,14 +1,14 @@
 """The backend publishes a notification on every write, as Open Zaak and the Objects API do,
 and delivers it as Open Notificaties does: to each abonnement whose kanaal and filters match.
 
-Messages as the real publishers send them (Open Zaak 1.30, Objects API): kanaal per API
-(``zaken``, ``documenten``, ``besluiten``, ``zaaktypen``/``informatieobjecttypen``/
-``besluittypen``, ``objecten``), ``hoofdObject`` the main resource (the zaak for a status,
-rol or resultaat), ``resource`` its model name, ``actie`` the DRF action, and the kanaal's
-kenmerken (zaken: ``bronorganisatie``, ``zaaktype``, ``zaaktype.catalogus``,
-``vertrouwelijkheidaanduiding``). Matching as Open Notificaties' ``FilterGroup.match_pattern``:
-each filter key camelCased, ``*`` matches any value, a kenmerk the message lacks does not
-exclude it.
+Messages as the real publishers send them (Open Zaak 1.30, Objects API): kanaal per API (``zaken``,
+``documenten``, ``besluiten``, ``zaaktypen``/``informatieobjecttypen``/ ``besluittypen``,
+``objecten``), ``hoofdObject`` the main resource (the zaak for a status, rol or resultaat),
+``resource`` its model name, ``actie`` the DRF action, and the kanaal's kenmerken (zaken:
+``bronorganisatie``, ``zaaktype``, ``zaaktype.catalogus``, ``vertrouwelijkheidaanduiding``;
+documenten and besluiten with the type's catalogus too). Matching as Open Notificaties'
+``FilterGroup.match_pattern``: each filter key camelCased, ``*`` matches any value, a kenmerk the
+message lacks does not exclude it.
 
 Delivery happens after the write's answer is made and before the client gets it (the
 transports and the server call ``deliver_pending``), outside the backend's lock: a callback
@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from ..notifications._router import camelize
+from ..notifications.kanalen import known_kanaal
 from ._types import JSON
 
 if TYPE_CHECKING:
@@ -77,6 +78,9 @@ class Notifier:
         #: (its check message must answer 204, else 400 ``invalid-callback-url``). Off by
         #: default, so abonnementen for callbacks that do not exist can be made in tests.
         self.check_callbacks = False
+        #: The publisher's ``NOTIFICATIONS_SOURCE``: when set, every message carries it as
+        #: ``source``, as Open Zaak's do when it is configured (its default sends none).
+        self.source: str | None = None
         self._targets: dict[str, Any] = {}
         self._pending: list[JSON] = []
         self._lock = threading.Lock()
@@ -126,10 +130,16 @@ class Notifier:
         elif api in ("zaken", "documenten", "besluiten") and collection.audit_resource:
             kanaal, resource = api, collection.audit_resource
             main = collection.audit_main_object(subject) or url
-            kenmerken = self._kenmerken(api, main)
+            # A destroy of the hoofdobject itself: its kenmerken as it was (Open Zaak too).
+            kenmerken = self._kenmerken(
+                api, self.backend.get(main) or (subject if main == url else {})
+            )
         else:
             return None
-        return {
+        known = known_kanaal(kanaal)
+        if known is not None and action not in known.resources.get(resource, (action,)):
+            return None  # Open Zaak sends no such notification (a zaakinformatieobject's destroy)
+        message: JSON = {
             "kanaal": kanaal,
             "hoofdObject": main,
             "resource": resource,
@@ -138,28 +148,36 @@ class Notifier:
             "aanmaakdatum": _now(),
             "kenmerken": kenmerken,
         }
+        if self.source:
+            message["source"] = self.source
+        return message
 
-    def _kenmerken(self, api: str, main: str) -> dict[str, str]:
-        body = self.backend.get(main) or {}
+    def _kenmerken(self, api: str, body: JSON) -> dict[str, str]:
         if api == "zaken":
             zaaktype = str(body.get("zaaktype", ""))
-            catalogus = (self.backend.get(zaaktype) or {}).get("catalogus", "")
             return {
                 "bronorganisatie": str(body.get("bronorganisatie", "")),
                 "zaaktype": zaaktype,
-                "zaaktype.catalogus": str(catalogus),
+                "zaaktype.catalogus": self._catalogus_of(zaaktype),
                 "vertrouwelijkheidaanduiding": str(body.get("vertrouwelijkheidaanduiding", "")),
             }
         if api == "documenten":
+            iotype = str(body.get("informatieobjecttype", ""))
             return {
                 "bronorganisatie": str(body.get("bronorganisatie", "")),
-                "informatieobjecttype": str(body.get("informatieobjecttype", "")),
+                "informatieobjecttype": iotype,
                 "vertrouwelijkheidaanduiding": str(body.get("vertrouwelijkheidaanduiding", "")),
+                "informatieobjecttype.catalogus": self._catalogus_of(iotype),
             }
+        besluittype = str(body.get("besluittype", ""))
         return {
             "verantwoordelijkeOrganisatie": str(body.get("verantwoordelijkeOrganisatie", "")),
-            "besluittype": str(body.get("besluittype", "")),
+            "besluittype": besluittype,
+            "besluittype.catalogus": self._catalogus_of(besluittype),
         }
+
+    def _catalogus_of(self, type_url: str) -> str:
+        return str((self.backend.get(type_url) or {}).get("catalogus", ""))
 
     # -- delivering ------------------------------------------------------------------------
     def _take(self) -> list[tuple[str, dict[str, str], bytes]]:
