@@ -48,7 +48,6 @@ UNCHECKED = frozenset(
     {
         "docs/configuration.md",
         "docs/guides/caching.md",
-        "docs/guides/live-testing.md",
         "docs/guides/notifications.md",
         "docs/guides/running-a-portal.md",
     }
