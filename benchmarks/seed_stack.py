@@ -1,13 +1,14 @@
 """Seed a (test) stack with the benchmark citizen, through zgw-client itself.
 
-Creates, for the test BSN 999990111, ``--zaken`` zaken of one zaaktype, each with an
+Creates, for the citizen ``--bsn`` (default the benchmark's test BSN 999993653, which
+the live suite does not use), ``--zaken`` zaken of one zaaktype, each with an
 initiator rol, ``--statussen`` statussen (never the eindstatus, so the zaken stay open),
 ``--documenten`` documents linked to the zaak, one besluit, two klantcontacten about the
 zaak (Open Klant), and ``--taken`` open taken (Objects API), so that
 ``mijnzaken_overview.py --real`` has something to compose. Run it against a test stack only.
 
-    ZGW_* variables as for the live suite (see docs/guides/testing.md), then
-    python benchmarks/seed_stack.py --zaaktype URL --taak-objecttype URL [--clean]
+    ZGW_* variables as for the live suite (see docs/guides/live-testing.md), then
+    python benchmarks/seed_stack.py --zaaktype URL --taak-objecttype URL
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 from zgw_client import ZGWClient, ZGWConfig
 
-BSN = "999990111"
+BSN = "999993653"  # zgw_client.testing.DEMO_BSN: the benchmark's default citizen
 RSIN = "000000000"
 
 
@@ -34,7 +35,7 @@ def seed(client: ZGWClient, args: argparse.Namespace) -> None:
     )
     iotype = next(iter(zaaktype.informatieobjecttypen or []))
     besluittype = next(iter(zaaktype.besluittypen or []), None)
-    partij = _ensure_partij(client) if args.klant else None
+    partij = _ensure_partij(client, args.bsn) if args.klant else None
     today = dt.date.today()
     for n in range(args.zaken):
         zaak = client.zaken.zaken.create(
@@ -52,7 +53,7 @@ def seed(client: ZGWClient, args: argparse.Namespace) -> None:
                 "roltype": roltype.url,
                 "betrokkeneType": "natuurlijk_persoon",
                 "roltoelichting": "aanvrager",
-                "betrokkeneIdentificatie": {"inpBsn": BSN},
+                "betrokkeneIdentificatie": {"inpBsn": args.bsn},
             }
         )
         for k, step in enumerate(steps):
@@ -96,12 +97,12 @@ def seed(client: ZGWClient, args: argparse.Namespace) -> None:
             for c in range(2):
                 _klantcontact(client, zaak, partij, c)
         if n < args.taken and args.taak_objecttype:
-            _taak(client, args.taak_objecttype, zaak, n)
+            _taak(client, args.taak_objecttype, zaak, n, args.bsn)
         print(f"seeded {zaak.identificatie}")
 
 
-def _ensure_partij(client: ZGWClient) -> Any:
-    found = client.klantinteracties.partij_for_bsn(BSN)
+def _ensure_partij(client: ZGWClient, bsn: str) -> Any:
+    found = client.klantinteracties.partij_for_bsn(bsn)
     if found is not None:
         return found
     return client.klantinteracties.partijen.create(
@@ -127,7 +128,7 @@ def _ensure_partij(client: ZGWClient) -> Any:
                     "partijIdentificator": {
                         "codeObjecttype": "natuurlijk_persoon",
                         "codeSoortObjectId": "bsn",
-                        "objectId": BSN,
+                        "objectId": bsn,
                         "codeRegister": "brp",
                     }
                 }
@@ -172,7 +173,7 @@ def _klantcontact(client: ZGWClient, zaak: Any, partij: Any, n: int) -> None:
     )
 
 
-def _taak(client: ZGWClient, objecttype: str, zaak: Any, n: int) -> None:
+def _taak(client: ZGWClient, objecttype: str, zaak: Any, n: int, bsn: str) -> None:
     client.objecten.objects.create(
         {
             "type": objecttype,
@@ -184,7 +185,7 @@ def _taak(client: ZGWClient, objecttype: str, zaak: Any, n: int) -> None:
                     "status": "open",
                     "soort": "url",
                     "url": {"uri": "https://example.org/taak"},
-                    "identificatie": {"type": "bsn", "value": BSN},
+                    "identificatie": {"type": "bsn", "value": bsn},
                     "koppeling": {"registratie": "zaak", "uuid": str(zaak.uuid)},
                     "verloopdatum": (dt.date.today() + dt.timedelta(days=n + 1)).isoformat()
                     + "T23:59:59Z",
@@ -200,6 +201,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--zaaktype", required=True)
     parser.add_argument("--taak-objecttype", default="")
+    parser.add_argument("--bsn", default=BSN)
     parser.add_argument("--zaken", type=int, default=25)
     parser.add_argument("--statussen", type=int, default=4)
     parser.add_argument("--documenten", type=int, default=3)

@@ -72,23 +72,11 @@ Berichten cannot be deleted through the API (Open VTB has no DELETE): each run o
 platform tests leaves two berichten to the test BSNs behind. Everything else they make
 is deleted again.
 
-The test BSN is ``999990111`` (passes the 11-proef, exists only in test data). Example for
-the loopback servers in ``/work/servers``::
+The test BSN is ``999990111`` (passes the 11-proef, exists only in test data).
 
-    OZ=http://127.0.0.1:8000  OB=http://127.0.0.1:8003/api/v2  # secrets: see STATUS.md
-    ZGW_LIVE=1 ZGW_CLIENT_ID=zgw-client-test ZGW_SECRET=... \\
-    ZGW_ZAKEN_API_ROOT=$OZ/zaken/api/v1/ \\
-    ZGW_CATALOGI_API_ROOT=$OZ/catalogi/api/v1/ \\
-    ZGW_DOCUMENTEN_API_ROOT=$OZ/documenten/api/v1/ \\
-    ZGW_BESLUITEN_API_ROOT=$OZ/besluiten/api/v1/ \\
-    ZGW_LIVE_ZAAKTYPE=$OZ/catalogi/api/v1/zaaktypen/81306c26-5332-46b2-92ae-cbfb7099469f \\
-    ZGW_KLANTINTERACTIES_API_ROOT=http://127.0.0.1:8001/klantinteracties/api/v1/ \\
-    ZGW_KLANTINTERACTIES_TOKEN=... \\
-    ZGW_OBJECTEN_API_ROOT=$OB/ ZGW_OBJECTEN_TOKEN=... \\
-    ZGW_LIVE_TAAK_OBJECTTYPE=$OB/objecttypes/315506ae-dc4f-41c5-ba00-d6ce07a94ccd \\
-    ZGW_NOTIFICATIES_API_ROOT=http://127.0.0.1:8004/api/v1/ \\
-    ZGW_NOTIFICATIES_CLIENT_ID=... ZGW_NOTIFICATIES_SECRET=... \\
-    .venv/bin/pytest tests/live -v
+Which servers and versions, how to configure each (credentials, the Taak objecttype, the
+selectielijst), a ``docker-compose.yml`` for them and a seed script: see
+``docs/guides/live-testing.md``.
 """
 
 from __future__ import annotations

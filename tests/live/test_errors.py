@@ -9,10 +9,13 @@ import pytest
 
 from zgw_client import (
     APIError,
+    AuthenticationError,
     BadRequestError,
     NotFoundError,
     PermissionDeniedError,
+    PreconditionFailedError,
     Service,
+    TokenCredentials,
     UnconfiguredURLError,
     ZGWClient,
     ZGWConfig,
@@ -103,3 +106,40 @@ def test_wrong_secret_is_an_auth_error() -> None:
     # Open Zaak: 403 invalid-jwt-signature
     assert isinstance(caught.value, PermissionDeniedError), caught.value
     assert caught.value.status == 403
+
+
+@pytest.mark.usefixtures("need_openzaak")
+def test_412_when_a_required_crs_header_is_missing() -> None:
+    # The SDK always sends Accept-Crs to the zaken; a proxy that strips it (simulated by
+    # a request hook) gets the server's 412, mapped to its exception.
+    def strip_crs(request: httpx.Request) -> None:
+        del request.headers["Accept-Crs"]
+
+    http = httpx.Client(event_hooks={"request": [strip_crs]})
+    with (
+        ZGWClient(ZGWConfig.from_env(), http_client=http) as stripped,
+        pytest.raises(PreconditionFailedError) as caught,
+    ):
+        stripped.zaken.zaken.list(page_size=1).to_list()
+    http.close()
+    assert caught.value.status == 412
+    assert caught.value.code == "precondition_failed"
+    assert "Accept-Crs" in str(caught.value)
+
+
+@pytest.mark.usefixtures("need_klantinteracties", "need_objecten")
+@pytest.mark.parametrize("api", ["klantinteracties", "objecten"])
+def test_401_for_a_wrong_token(api: str) -> None:
+    root = os.environ[f"ZGW_{api.upper()}_API_ROOT"]
+    config = ZGWConfig({api: Service(root, TokenCredentials("not-a-valid-token"))})
+    with ZGWClient(config, http_client=httpx.Client()) as wrong:
+        listing = (
+            wrong.klantinteracties.partijen.list()
+            if api == "klantinteracties"
+            else wrong.objecten.objects.list()
+        )
+        with pytest.raises(AuthenticationError) as caught:
+            listing.to_list()
+    assert caught.value.status == 401
+    assert caught.value.code == "authentication_failed"
+    assert "not-a-valid-token" not in str(caught.value)

@@ -469,3 +469,41 @@ async def test_company_contact_in_overview_details_and_detail(
     by_zaak = {d.zaak.url: d for d in overview.details}
     assert [c.url for c in by_zaak[zaak].contactmomenten] == [klantcontact["url"]]
     assert by_zaak[zaak] == detail
+
+
+@pytest.mark.parametrize("face", ["sync", "async"])
+def test_two_alike_klantcontacten_about_a_zaak_are_both_shown(face: str) -> None:
+    # The benchmark citizen's two klantcontacten per zaak share the time, kanaal and text;
+    # the neutral contact model compares them as equal (to merge one contact seen through
+    # two APIs), which once showed only one of them in the overview's details.
+    import asyncio
+
+    import httpx
+
+    from zgw_client import AsyncZGWClient, ZGWClient
+    from zgw_client.mijnzaken import AsyncMijnZaken, MijnZaken
+    from zgw_client.testing import config_for, seed_benchmark
+
+    backend = InMemoryBackend()
+    seed_benchmark(backend, zaken=2, contactmomenten=2)
+    config = config_for(backend)
+    if face == "sync":
+        with ZGWClient(config, http_client=httpx.Client(transport=backend.transport())) as client:
+            overview = MijnZaken(client).overview(bsn=DEMO_BSN, details=True)
+    else:
+
+        async def main() -> Any:
+            http = httpx.AsyncClient(transport=backend.async_transport())
+            async with AsyncZGWClient(config, http_client=http) as client:
+                return await AsyncMijnZaken(client).overview(bsn=DEMO_BSN, details=True)
+
+        overview = asyncio.run(main())
+    assert overview.details is not None
+    assert len(overview.details) == 2
+    for detail in overview.details:
+        contacts = detail.contactmomenten
+        assert len(contacts) == 2
+        assert len({c.url for c in contacts}) == 2
+        assert {c.onderwerp for c in contacts} == {
+            f"Vraag {n} over aanvraag {detail.zaak.omschrijving.rsplit(' ', 1)[-1]}" for n in (1, 2)
+        }

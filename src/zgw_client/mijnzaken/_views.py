@@ -141,11 +141,14 @@ def _subject_contacts_about(zaak: Zaak, state: Fetched) -> list[Contactmoment]:
             for zaak_uuid in about:
                 by_zaak.setdefault(zaak_uuid, []).append(klantcontact)
     zaak_uuid = str(zaak.uuid) if zaak.uuid else ""
-    found = [
+    # One per klantcontact: two contacts at the same time, on the same kanaal, with the
+    # same text are still two (the neutral model compares them as equal, to merge one
+    # contact seen through two APIs).
+    unique = {k.url or id(k): k for k in by_zaak.get(zaak_uuid, [])}
+    return [
         from_klantcontact(klantcontact, zaak_url=zaak.url, zaak_uuid=zaak_uuid)
-        for klantcontact in by_zaak.get(zaak_uuid, [])
+        for klantcontact in unique.values()
     ]
-    return list(dict.fromkeys(found))
 
 
 def _document_view(document: EnkelvoudigInformatieObject, state: Fetched) -> DocumentView:
