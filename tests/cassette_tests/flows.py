@@ -32,7 +32,7 @@ from zgw_client.zaken.models import AuditTrail, Resultaat, Rol, Status, Zaak, Za
 
 OPENZAAK = "http://127.0.0.1:8000"
 CATALOGI = f"{OPENZAAK}/catalogi/api/v1"
-#: The seeded catalogue of the loopback Open Zaak (/work/servers/openzaak/seeded.json).
+#: The seeded catalogue of the loopback Open Zaak (recorded when the cassettes were made).
 CATALOGUS = f"{CATALOGI}/catalogussen/0aa0c422-12a8-4b26-b2b0-e6246c18fe9a"
 ZAAKTYPE = f"{CATALOGI}/zaaktypen/81306c26-5332-46b2-92ae-cbfb7099469f"
 STATUSTYPEN = [

@@ -27,7 +27,7 @@ AUTH_VALUE = re.compile(r"\b(Bearer|Token)\s+[A-Za-z0-9._~+/=-]{6,}")
 NINE_DIGITS = re.compile(r"(?<![0-9A-Za-z])[0-9]{9}(?![0-9A-Za-z])")
 WORD = re.compile(r"[A-Za-z0-9._~+/=-]{8,}")
 
-#: SHA-256 of the credentials of the loopback test servers (/work/servers/STATUS.md), so
+#: SHA-256 of the credentials of the loopback test servers (never stored in the project), so
 #: the scan can look for them without this file containing them.
 KNOWN_SECRET_SHA256 = frozenset(
     {

@@ -48,7 +48,7 @@ from zgw_client.zaken import (
     ZaakExpand,
 )
 
-#: ``/work/shared`` next to the repository (``../shared`` from its root).
+#: ``shared/`` next to the repository (``../shared`` from its root).
 SHARED_DIR = Path(__file__).parents[2].parent / "shared"
 OPENZAAK_DIR = SHARED_DIR / "samples" / "openzaak"
 SPECS_DIR = SHARED_DIR / "specs"

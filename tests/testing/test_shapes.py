@@ -1,6 +1,6 @@
 """Replays the recorded Open Zaak exchanges against the backend and compares the shapes.
 
-For every sample under ``/work/shared/samples/openzaak`` whose request goes to an API the
+For every sample under ``../shared/samples/openzaak`` whose request goes to an API the
 backend implements, the backend (mounted on the sample host ``127.0.0.1:8000`` and seeded
 with the sample bodies themselves) answers the same request; the status code must be equal,
 and the response body must have the same keys and JSON types at every level (``null`` on
